@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -231,7 +232,36 @@ class TypeParserTest {
     void messageNamesTheColumnCountingFromOne() {
         TypeParseException e = catchThrowableOfType(TypeParseException.class, () -> DataType.parse("array<strng>"));
 
-        assertThat(e.getMessage()).isEqualTo("invalid Hive type 'array<strng>': unknown type 'strng' at position 7");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "invalid Hive type 'array<strng>': unknown type 'strng' (did you mean 'string'?) at position 7");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "strng, string",
+        "integr, integer",
+        "bigin, bigint",
+        "TIMESTMP, timestamp",
+        "strcut, struct",
+        "varchr, varchar",
+        "long, bigint",
+        "bool, boolean",
+        "text, string",
+        "datetime, timestamp"
+    })
+    void suggestsATypeForAnUnknownName(String unknown, String suggested) {
+        TypeParseException e = catchThrowableOfType(TypeParseException.class, () -> DataType.parse(unknown));
+
+        assertThat(e.getMessage()).contains("(did you mean '" + suggested + "'?)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xyzzy", "ab", "a", "uuid"})
+    void suggestsNothingWhenNoTypeIsClose(String unknown) {
+        TypeParseException e = catchThrowableOfType(TypeParseException.class, () -> DataType.parse(unknown));
+
+        assertThat(e.getMessage()).doesNotContain("did you mean");
     }
 
     @Test
