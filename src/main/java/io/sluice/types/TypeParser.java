@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** A recursive-descent reader of Hive type strings, reporting the position of the first problem. */
 final class TypeParser {
@@ -21,6 +22,21 @@ final class TypeParser {
             Map.entry("date", PrimitiveType.DATE),
             Map.entry("timestamp", PrimitiveType.TIMESTAMP),
             Map.entry("binary", PrimitiveType.BINARY));
+
+    /** Names other systems use (Spark, Avro, SQL databases) and the Hive type to use instead. */
+    private static final Map<String, String> FOREIGN_NAMES = Map.of(
+            "long", "bigint",
+            "short", "smallint",
+            "byte", "tinyint",
+            "bool", "boolean",
+            "text", "string",
+            "bytes", "binary",
+            "datetime", "timestamp");
+
+    private static final List<String> TYPE_NAMES = Stream.concat(
+                    SIMPLE.keySet().stream(), Stream.of("array", "map", "struct", "decimal", "varchar", "char"))
+            .sorted()
+            .toList();
 
     private final String text;
     private int pos;
@@ -74,10 +90,49 @@ final class TypeParser {
                 DataType simple = SIMPLE.get(word);
                 if (simple == null) {
                     pos = start;
-                    throw error("unknown type '" + word + "'");
+                    throw error("unknown type '" + word + "'" + suggestion(word));
                 }
                 return simple;
         }
+    }
+
+    private static String suggestion(String word) {
+        String known = FOREIGN_NAMES.get(word);
+        if (known != null) {
+            return " (did you mean '" + known + "'?)";
+        }
+        // Two typos at most, and fewer than the word has letters: "a" is not a misspelt "map".
+        int limit = Math.min(2, word.length() - 1);
+        String closest = null;
+        int closestDistance = limit + 1;
+        for (String name : TYPE_NAMES) {
+            int distance = editDistance(word, name);
+            if (distance < closestDistance) {
+                closest = name;
+                closestDistance = distance;
+            }
+        }
+        return closest == null ? "" : " (did you mean '" + closest + "'?)";
+    }
+
+    /** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from a to b. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private DataType array() {

@@ -37,9 +37,15 @@ public final class TypeWidening {
         return widen(a, b, false);
     }
 
-    /** True when every value of {@code from} is representable in {@code to} without text conversion. */
+    /**
+     * True when every value of {@code from} is representable in {@code to} without text conversion. Struct fields are
+     * matched by name regardless of case, as Hive does: neither the spelling nor the order of {@code from}'s fields
+     * matters, only whether {@code to} has a field of a wide enough type for each of them.
+     */
     public static boolean canWiden(DataType from, DataType to) {
-        return widen(from, to).map(to::equals).orElse(false);
+        // Widening the target by the source keeps the target's field order and spelling, so equality means "nothing
+        // had to be added or widened".
+        return widen(to, from).map(to::equals).orElse(false);
     }
 
     private static Optional<DataType> widen(DataType a, DataType b, boolean toString) {
