@@ -49,7 +49,7 @@ public final class FileSample {
     public static FileSample read(FileSystem fs, FileStatus status, int bound) throws IOException {
         Configuration conf = fs.getConf();
         CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(status.getPath());
-        Optional<String> compression = Optional.ofNullable(codec).map(FileSample::compressionType);
+        Optional<String> compression = compressionType(codec);
         try (FSDataInputStream raw = fs.open(status.getPath());
                 InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
             byte[] buffer = new byte[bound + 1];
@@ -136,14 +136,18 @@ public final class FileSample {
         return total;
     }
 
-    private static String compressionType(CompressionCodec codec) {
+    /** The Glue {@code compressionType} of a Hadoop codec ({@code gzip}, {@code bzip2}...); empty for none. */
+    public static Optional<String> compressionType(CompressionCodec codec) {
+        if (codec == null) {
+            return Optional.empty();
+        }
         String name = codec.getClass().getSimpleName().replace("Codec", "").toLowerCase(java.util.Locale.ROOT);
-        return switch (name) {
-            case "bzip2" -> "bzip2";
-            case "default" -> "deflate";
-            case "zstandard" -> "zstd";
-            default -> name;
-        };
+        return Optional.of(
+                switch (name) {
+                    case "default" -> "deflate";
+                    case "zstandard" -> "zstd";
+                    default -> name;
+                });
     }
 
     @Override

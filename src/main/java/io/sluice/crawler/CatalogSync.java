@@ -1,0 +1,253 @@
+package io.sluice.crawler;
+
+import io.sluice.SluiceException;
+import io.sluice.catalog.Catalog;
+import io.sluice.catalog.Column;
+import io.sluice.catalog.Database;
+import io.sluice.catalog.Partition;
+import io.sluice.catalog.StorageDescriptor;
+import io.sluice.catalog.Table;
+import io.sluice.catalog.TableId;
+import io.sluice.classify.Classification;
+import io.sluice.crawler.CrawlerDefinition.DeleteBehavior;
+import io.sluice.crawler.CrawlerDefinition.UpdateBehavior;
+import io.sluice.crawler.TableCandidate.PartitionCandidate;
+import io.sluice.types.PrimitiveType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Compares what a crawl found with the catalog and brings the catalog up to date under the crawler's policies:
+ * {@link #plan} decides every change without writing, {@link #apply} writes them.
+ */
+final class CatalogSync {
+    /** The Glue parameter naming the crawler that last wrote a table. */
+    static final String UPDATED_BY_CRAWLER = "UPDATED_BY_CRAWLER";
+    /** The Glue parameter marking a table whose data is gone, with the time it was noticed. */
+    static final String DEPRECATED_BY_CRAWLER = "DEPRECATED_BY_CRAWLER";
+
+    private final Catalog catalog;
+    private final CrawlerDefinition definition;
+    private final Clock clock;
+
+    CatalogSync(Catalog catalog, CrawlerDefinition definition, Clock clock) {
+        this.catalog = catalog;
+        this.definition = definition;
+        this.clock = clock;
+    }
+
+    CrawlPlan plan(List<TableCandidate> candidates, List<String> qualifiedTargets) {
+        String database = definition.database();
+        boolean databaseExists = catalog.getDatabase(database).isPresent();
+        List<TableChange> changes = new ArrayList<>();
+        Set<TableId> found = new HashSet<>();
+        for (TableCandidate candidate : candidates) {
+            Table proposed = toTable(database, candidate);
+            found.add(proposed.id());
+            Optional<Table> existing = databaseExists ? catalog.getTable(proposed.id()) : Optional.empty();
+            changes.add(change(candidate, proposed, existing));
+        }
+        long creating = changes.stream()
+                .filter(c -> c.kind() == TableChange.Kind.CREATE)
+                .count();
+        if (creating > definition.tableThreshold()) {
+            throw new SluiceException(
+                    io.sluice.ErrorCode.JOB_FAILED,
+                    "the crawl would create " + creating + " tables, more than the table threshold of "
+                            + definition.tableThreshold() + "; the data is probably split too finely (see the plan with"
+                            + " --dry-run), or set table_level to say where tables start, or raise table_threshold");
+        }
+        List<VanishedTable> vanished = databaseExists ? vanishedTables(found, qualifiedTargets) : List.of();
+        return new CrawlPlan(database, !databaseExists, changes, vanished);
+    }
+
+    void apply(CrawlPlan plan) {
+        if (plan.createDatabase()) {
+            catalog.createDatabase(
+                    Database.of(plan.database()).withDescription("Created by crawler " + definition.name()));
+        }
+        for (TableChange change : plan.changes()) {
+            apply(change);
+        }
+        for (VanishedTable gone : plan.vanished()) {
+            switch (gone.action()) {
+                case DELETE -> catalog.dropTable(gone.table().id());
+                case DEPRECATE -> catalog.updateTable(gone.table().toBuilder()
+                        .parameter(DEPRECATED_BY_CRAWLER, clock.instant().toString())
+                        .build());
+                case LOG -> {}
+            }
+        }
+    }
+
+    private void apply(TableChange change) {
+        TableId id = change.proposed().id();
+        switch (change.kind()) {
+            case CREATE -> catalog.createTable(change.proposed());
+            case UPDATE, REFRESH_STATISTICS -> catalog.updateTable(change.proposed());
+            case SCHEMA_CHANGE_LOGGED, UNCHANGED -> {}
+        }
+        List<Partition> put = new ArrayList<>(change.added());
+        put.addAll(change.updated());
+        if (!put.isEmpty()) {
+            catalog.putPartitions(id, put);
+        }
+        if (!change.vanished().isEmpty() && definition.deleteBehavior() != DeleteBehavior.LOG) {
+            catalog.dropPartitions(
+                    id, change.vanished().stream().map(Partition::values).toList());
+        }
+    }
+
+    private TableChange change(TableCandidate candidate, Table proposed, Optional<Table> existing) {
+        List<Partition> partitions = partitions(proposed, candidate);
+        if (existing.isEmpty()) {
+            return new TableChange(
+                    TableChange.Kind.CREATE,
+                    proposed,
+                    existing,
+                    partitions,
+                    List.of(),
+                    0,
+                    List.of(),
+                    candidate.reasons());
+        }
+        Table current = existing.get();
+        TableChange.Kind kind;
+        if (current.definition().equals(proposed.definition())) {
+            kind = TableChange.Kind.UNCHANGED;
+        } else if (current.definitionWithoutStatistics().equals(proposed.definitionWithoutStatistics())) {
+            kind = TableChange.Kind.REFRESH_STATISTICS;
+        } else {
+            kind = definition.updateBehavior() == UpdateBehavior.LOG
+                    ? TableChange.Kind.SCHEMA_CHANGE_LOGGED
+                    : TableChange.Kind.UPDATE;
+        }
+        Map<List<String>, Partition> known = new HashMap<>();
+        if (current.isPartitioned() && current.partitionKeyNames().equals(proposed.partitionKeyNames())) {
+            catalog.listPartitions(current.id()).forEach(p -> known.put(p.values(), p));
+        }
+        List<Partition> added = new ArrayList<>();
+        List<Partition> updated = new ArrayList<>();
+        int unchanged = 0;
+        for (Partition partition : partitions) {
+            Partition before = known.remove(partition.values());
+            if (before == null) {
+                added.add(partition);
+            } else if (!before.definition().equals(partition.definition())) {
+                updated.add(partition);
+            } else {
+                unchanged++;
+            }
+        }
+        List<Partition> vanished = new ArrayList<>(known.values());
+        vanished.sort(java.util.Comparator.comparing(p -> String.join("/", p.values())));
+        return new TableChange(kind, proposed, existing, added, updated, unchanged, vanished, candidate.reasons());
+    }
+
+    private List<VanishedTable> vanishedTables(Set<TableId> found, List<String> qualifiedTargets) {
+        List<VanishedTable> vanished = new ArrayList<>();
+        for (Table table : catalog.listTables(definition.database())) {
+            boolean ours = definition.name().equals(table.parameters().get(UPDATED_BY_CRAWLER));
+            boolean underTargets = qualifiedTargets.stream()
+                    .anyMatch(t -> isUnder(table.storageDescriptor().location(), t));
+            boolean alreadyDeprecated = table.parameters().containsKey(DEPRECATED_BY_CRAWLER)
+                    && definition.deleteBehavior() == DeleteBehavior.DEPRECATE;
+            if (ours && underTargets && !found.contains(table.id()) && !alreadyDeprecated) {
+                vanished.add(new VanishedTable(table, definition.deleteBehavior()));
+            }
+        }
+        return vanished;
+    }
+
+    private static boolean isUnder(String location, String target) {
+        return location.equals(target) || location.startsWith(target.endsWith("/") ? target : target + "/");
+    }
+
+    private Table toTable(String database, TableCandidate candidate) {
+        Classification representative = candidate.representative();
+        StorageDescriptor sd = new StorageDescriptor(
+                candidate.columns(),
+                candidate.location().toString(),
+                representative.inputFormat(),
+                representative.outputFormat(),
+                representative.serde(),
+                compression(candidate.files()).isPresent(),
+                Map.of());
+        Map<String, String> parameters = new TreeMap<>(representative.parameters());
+        parameters.putAll(statistics(candidate.files()));
+        parameters.put("classification", representative.classification());
+        parameters.put("compressionType", compression(candidate.files()).orElse("none"));
+        parameters.put(UPDATED_BY_CRAWLER, definition.name());
+        return Table.builder(TableId.of(database, candidate.name()))
+                .storageDescriptor(sd)
+                .partitionKeys(candidate.partitionKeys().stream()
+                        .map(key -> Column.of(key, PrimitiveType.STRING))
+                        .toList())
+                .parameters(parameters)
+                .build();
+    }
+
+    private static List<Partition> partitions(Table table, TableCandidate candidate) {
+        List<Partition> partitions = new ArrayList<>();
+        for (PartitionCandidate partition : candidate.partitions()) {
+            StorageDescriptor sd = table.storageDescriptor()
+                    .withColumns(partition.columns())
+                    .withLocation(partition.location().toString())
+                    .withCompressed(compression(partition.files()).isPresent());
+            Map<String, String> parameters = new TreeMap<>(statistics(partition.files()));
+            parameters.put("classification", table.parameters().get("classification"));
+            parameters.put("compressionType", compression(partition.files()).orElse("none"));
+            partitions.add(Partition.of(table.id(), partition.values(), sd).withParameters(parameters));
+        }
+        return partitions;
+    }
+
+    /** Glue's statistics: objectCount, sizeKey, and recordCount/averageRecordSize when every file's count is known. */
+    static Map<String, String> statistics(List<FileVerdict> files) {
+        Map<String, String> statistics = new TreeMap<>();
+        long size = files.stream().mapToLong(f -> f.file().length()).sum();
+        statistics.put("objectCount", Long.toString(files.size()));
+        statistics.put("sizeKey", Long.toString(size));
+        OptionalLong records = recordCount(files);
+        if (records.isPresent()) {
+            statistics.put("recordCount", Long.toString(records.getAsLong()));
+            if (records.getAsLong() > 0) {
+                statistics.put("averageRecordSize", Long.toString(size / records.getAsLong()));
+            }
+        }
+        return statistics;
+    }
+
+    private static OptionalLong recordCount(List<FileVerdict> files) {
+        long total = 0;
+        for (FileVerdict file : files) {
+            OptionalLong count = file.sampled()
+                    ? file.classification().map(Classification::recordCount).orElse(OptionalLong.empty())
+                    : OptionalLong.empty();
+            if (count.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            total += count.getAsLong();
+        }
+        return OptionalLong.of(total);
+    }
+
+    /** The compression of the files when they agree, {@code mixed} when not, empty when none is compressed. */
+    private static Optional<String> compression(List<FileVerdict> files) {
+        Set<String> kinds = new HashSet<>();
+        files.forEach(f -> kinds.add(f.compression().orElse("none")));
+        if (kinds.size() > 1) {
+            return Optional.of("mixed");
+        }
+        String only = kinds.isEmpty() ? "none" : kinds.iterator().next();
+        return only.equals("none") ? Optional.empty() : Optional.of(only);
+    }
+}

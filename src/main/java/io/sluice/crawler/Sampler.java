@@ -1,0 +1,102 @@
+package io.sluice.crawler;
+
+import io.sluice.classify.ClassifierChain;
+import io.sluice.classify.CorruptFileException;
+import io.sluice.classify.FileSample;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+
+/**
+ * Classifies the files of a listing in parallel: reads each file's sample (never the whole file) and runs the
+ * classifier chain on it. With a per-folder limit only the first files of each folder are read; the others take the
+ * verdict of the first recognised file of their folder.
+ */
+final class Sampler {
+    private final ExecutorService executor;
+    private final ClassifierChain classifiers;
+    private final int sampleBytes;
+    private final OptionalInt filesPerFolder;
+
+    Sampler(ExecutorService executor, ClassifierChain classifiers, int sampleBytes, OptionalInt filesPerFolder) {
+        this.executor = executor;
+        this.classifiers = classifiers;
+        this.sampleBytes = sampleBytes;
+        this.filesPerFolder = filesPerFolder;
+    }
+
+    List<FileVerdict> classify(FileSystem fs, List<DataFile> files) {
+        CompressionCodecFactory codecs = new CompressionCodecFactory(fs.getConf());
+        Map<List<String>, List<DataFile>> byFolder = new LinkedHashMap<>();
+        for (DataFile file : files) {
+            byFolder.computeIfAbsent(file.folders(), f -> new ArrayList<>()).add(file);
+        }
+        List<CompletableFuture<List<FileVerdict>>> folders = new ArrayList<>();
+        for (List<DataFile> folder : byFolder.values()) {
+            folders.add(classifyFolder(fs, codecs, folder));
+        }
+        List<FileVerdict> verdicts = new ArrayList<>(files.size());
+        folders.forEach(f -> verdicts.addAll(f.join()));
+        return verdicts;
+    }
+
+    private CompletableFuture<List<FileVerdict>> classifyFolder(
+            FileSystem fs, CompressionCodecFactory codecs, List<DataFile> files) {
+        int limit = filesPerFolder.orElse(Integer.MAX_VALUE);
+        List<DataFile> sampled = files.subList(0, Math.min(limit, files.size()));
+        List<CompletableFuture<FileVerdict>> futures = sampled.stream()
+                .map(file ->
+                        CompletableFuture.supplyAsync(() -> classify(fs, file, compression(codecs, file)), executor))
+                .toList();
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(done -> {
+                    List<FileVerdict> verdicts = new ArrayList<>(files.size());
+                    futures.forEach(f -> verdicts.add(f.join()));
+                    Optional<FileVerdict> representative = verdicts.stream()
+                            .filter(v -> v.classification().isPresent())
+                            .findFirst();
+                    for (DataFile rest : files.subList(sampled.size(), files.size())) {
+                        Optional<String> compression = compression(codecs, rest);
+                        verdicts.add(representative
+                                .map(v -> FileVerdict.inherited(
+                                        rest, v.classification().orElseThrow(), compression))
+                                .orElseGet(() -> FileVerdict.failed(
+                                        rest,
+                                        "not sampled, and no sampled file of its folder was recognised",
+                                        compression)));
+                    }
+                    return verdicts;
+                });
+    }
+
+    private FileVerdict classify(FileSystem fs, DataFile file, Optional<String> compression) {
+        try {
+            FileSample sample = FileSample.read(fs, file.status(), sampleBytes);
+            return classifiers
+                    .classify(sample)
+                    .map(c -> FileVerdict.classified(file, c, compression))
+                    .orElseGet(() -> FileVerdict.unknown(file, compression));
+        } catch (CorruptFileException e) {
+            return FileVerdict.failed(file, "corrupt: " + e.getMessage(), compression);
+        } catch (IOException | RuntimeException e) {
+            return FileVerdict.failed(file, "unreadable: " + describe(e), compression);
+        }
+    }
+
+    private static Optional<String> compression(CompressionCodecFactory codecs, DataFile file) {
+        return FileSample.compressionType(codecs.getCodec(file.status().getPath()));
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}
