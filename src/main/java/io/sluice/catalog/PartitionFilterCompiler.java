@@ -12,12 +12,9 @@ import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
-import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
-import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
-import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
@@ -71,15 +68,10 @@ final class PartitionFilterCompiler {
     }
 
     private Condition condition(Expression e) {
-        if (e instanceof AndExpression and) {
-            return condition(and.getLeftExpression()).and(condition(and.getRightExpression()));
-        }
-        if (e instanceof OrExpression or) {
-            return condition(or.getLeftExpression()).or(condition(or.getRightExpression()));
-        }
-        if (e instanceof NotExpression not) {
-            return condition(not.getExpression()).not();
-        }
+        return BooleanStructure.compile(e, this::predicate);
+    }
+
+    private Condition predicate(Expression e) {
         if (e instanceof ParenthesedExpressionList<?> parenthesis && parenthesis.size() == 1) {
             return condition(parenthesis.get(0));
         }

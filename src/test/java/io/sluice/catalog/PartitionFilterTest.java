@@ -58,6 +58,11 @@ class PartitionFilterTest {
                 Arguments.of("month LIKE '1%'", "2023/12 2024/1 2024/10"),
                 Arguments.of("month LIKE '1_'", "2023/12 2024/10"),
                 Arguments.of("month NOT LIKE '0%'", "2023/12 2024/1 2024/10"),
+                Arguments.of("year IN ('2023', '2025') OR month = '10'", "2023/12 2024/10 2025/null"),
+                Arguments.of("year = '2024' AND month IN ('01', '02') OR year = '2023'", "2023/12 2024/01 2024/02"),
+                Arguments.of("NOT year IN ('2024') OR month = '03'", "2023/12 2025/null null/03"),
+                Arguments.of("year NOT IN ('2024') AND month > '1' OR year IS NULL", "2023/12 null/03"),
+                Arguments.of("(year IN ('2024') OR year IN ('2023')) AND month = '12'", "2023/12"),
                 Arguments.of("year IS NULL", "null/03"),
                 Arguments.of("month IS NULL OR year IS NULL", "2025/null null/03"),
                 Arguments.of(
