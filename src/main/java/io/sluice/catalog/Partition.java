@@ -18,6 +18,9 @@ public record Partition(
         Map<String, String> parameters,
         Optional<Instant> createTime) {
 
+    /** The value Hive stores for a partition key whose value is null; filters treat it as SQL {@code NULL}. */
+    public static final String NULL_VALUE = "__HIVE_DEFAULT_PARTITION__";
+
     public Partition {
         requireNonNull(table, "table is null");
         values = List.copyOf(requireNonNull(values, "values is null"));
