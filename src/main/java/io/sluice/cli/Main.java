@@ -1,5 +1,10 @@
 package io.sluice.cli;
 
+/** The {@code sluice} command line entry point. */
 public final class Main {
-    public static void main(String[] args) {}
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(Sluice.run(System.out, System.err, args));
+    }
 }

@@ -1,0 +1,62 @@
+package io.sluice.cli;
+
+import io.sluice.SluiceException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Runs a {@code sluice} command line against given streams and returns the exit code: 0 success, 1 the work failed,
+ * 2 bad usage or invalid input. Errors are one line; {@code --stacktrace} adds the trace.
+ */
+public final class Sluice {
+    private Sluice() {}
+
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        try {
+            return commandLine(outWriter, errWriter).execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        SluiceCommand root = new SluiceCommand();
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setAllowSubcommandsAsOptionParameters(true); // --catalog catalog
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(Sluice::usageError);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, root.stacktrace()));
+        return commandLine;
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("error: " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        }
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    private static int failure(Exception e, CommandLine cmd, boolean stacktrace) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof SluiceException sluice) {
+            err.println("error: " + sluice.getMessage());
+        } else {
+            err.println("internal error: " + e + " (rerun with --stacktrace and report it)");
+        }
+        if (stacktrace) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return e instanceof SluiceException sluice ? sluice.exitCode() : 1;
+    }
+}

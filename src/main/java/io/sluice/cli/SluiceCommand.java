@@ -1,0 +1,63 @@
+package io.sluice.cli;
+
+import io.sluice.catalog.Catalog;
+import io.sluice.catalog.sqlite.SqliteCatalog;
+import io.sluice.cluster.HadoopConfigurations;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code sluice}: the root command, holding the options every subcommand shares. */
+@Command(
+        name = "sluice",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Batch ETL in MapReduce style on Hadoop: crawl data into a Hive-style catalog, run jobs.",
+        subcommands = {CatalogCommand.class, DemoCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 the job or crawl failed, 2 bad usage or invalid input."})
+public final class SluiceCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(
+            names = "--catalog",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
+            description = "Where the catalog and run history live (default: $SLUICE_CATALOG, else ./catalog).")
+    private Path catalogDir;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
+    private boolean stacktrace;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Opens the catalog chosen by {@code --catalog}; the caller closes it. */
+    Catalog openCatalog() {
+        return SqliteCatalog.open(catalogDir());
+    }
+
+    /** The Hadoop configuration commands run with. */
+    Configuration hadoopConfiguration() {
+        return HadoopConfigurations.local();
+    }
+
+    Path catalogDir() {
+        if (catalogDir != null) {
+            return catalogDir;
+        }
+        String fromEnvironment = System.getenv("SLUICE_CATALOG");
+        return Path.of(fromEnvironment == null || fromEnvironment.isBlank() ? "catalog" : fromEnvironment);
+    }
+
+    boolean stacktrace() {
+        return stacktrace;
+    }
+}

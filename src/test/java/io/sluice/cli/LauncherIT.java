@@ -1,0 +1,82 @@
+package io.sluice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real {@code bin/sluice} launcher, as a user would, from a directory outside the checkout. */
+class LauncherIT {
+    private static final Path HOME = Path.of("").toAbsolutePath();
+
+    @TempDir
+    Path workDir;
+
+    record Result(int exitCode, String out, String err) {}
+
+    private Result sluice(String... args) throws IOException, InterruptedException {
+        List<String> command = Stream.concat(
+                        Stream.of(HOME.resolve("bin/sluice").toString()), Stream.of(args))
+                .toList();
+        Path out = workDir.resolve("out.txt");
+        Path err = workDir.resolve("err.txt");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment().put("SLUICE_CATALOG", workDir.resolve("catalog").toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("sluice finished").isTrue();
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpAndEmptyCatalogFromAnotherDirectory() throws Exception {
+        Result help = sluice("--help");
+        assertThat(help.exitCode()).as(help.err()).isZero();
+        assertThat(help.out()).contains("Usage: sluice");
+
+        Result databases = sluice("catalog", "databases", "--json");
+        assertThat(databases.exitCode()).as(databases.err()).isZero();
+        assertThat(new ObjectMapper().readTree(databases.out()).get("DatabaseList"))
+                .isEmpty();
+        assertThat(workDir.resolve("catalog/catalog.db")).exists();
+    }
+
+    @Test
+    void badUsageExitsTwo() throws Exception {
+        Result result = sluice("catalog", "show", "no.such_table");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("error: database 'no' does not exist");
+    }
+
+    @Test
+    void demoRegistersTheSampleDataAndIsRepeatable() throws Exception {
+        Result first = sluice("demo");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out())
+                .contains("registered table demo.sales")
+                .contains("partitions of demo.sales: 3 added, 0 updated, 0 unchanged")
+                .contains("$ sluice catalog partitions demo.sales --where")
+                .contains("2024, 02")
+                .contains("CREATE EXTERNAL TABLE `demo`.`sales`")
+                .contains("ALTER TABLE `demo`.`sales` ADD IF NOT EXISTS");
+
+        Result second = sluice("demo");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out())
+                .contains("table demo.sales: unchanged (version 1)")
+                .contains("partitions of demo.sales: 0 added, 0 updated, 3 unchanged");
+    }
+}
