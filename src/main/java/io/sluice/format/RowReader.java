@@ -1,0 +1,19 @@
+package io.sluice.format;
+
+import io.sluice.row.BadRecordException;
+import io.sluice.row.Row;
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * Reads the records of one file (or one split of it) as rows of the {@link ReadSpec}'s schema.
+ *
+ * <p>A record that does not fit the schema makes {@link #next} throw {@link BadRecordException} with its location
+ * and reason; the reader stays usable and the next call reads the next record. Values that do not parse as their
+ * column's type are bad records — never silently turned into null.
+ */
+public interface RowReader extends Closeable {
+
+    /** Fills {@code row} (of the schema's width) with the next record; false at the end. */
+    boolean next(Row row) throws IOException, BadRecordException;
+}
