@@ -680,6 +680,25 @@ public abstract class CatalogContractTest {
     }
 
     @Test
+    void failedChangeLeavesStoreUsableForOthers() {
+        createOrders();
+        catalog.addPartitions(ORDERS, List.of(partition("2024", "01")));
+
+        assertError(
+                () -> catalog.addPartitions(ORDERS, List.of(partition("2024", "02"), partition("2024", "01"))),
+                ErrorCode.ALREADY_EXISTS,
+                "partition year=2024/month=01 of sales.orders already exists");
+        try (Catalog other = openCatalog(clock)) {
+            other.addPartitions(ORDERS, List.of(partition("2024", "03")));
+        }
+        catalog.addPartitions(ORDERS, List.of(partition("2024", "04")));
+
+        assertThat(catalog.listPartitions(ORDERS))
+                .extracting(partition -> partition.values().get(1))
+                .containsExactly("01", "03", "04");
+    }
+
+    @Test
     void oneCatalogCanBeSharedByThreads() throws Exception {
         createOrders();
         int threads = 4;
