@@ -10,8 +10,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>Names are case-insensitive and stored lower case. Listings are sorted by name (partitions by their values).
- *   <li>Creating what exists fails with {@code ALREADY_EXISTS}; changing or dropping what does not exist fails with
- *       {@code NOT_FOUND}; {@code get*} returns empty instead.
+ *   <li>Creating what exists fails with {@code ALREADY_EXISTS}; changing, dropping or listing the contents of what
+ *       does not exist fails with {@code NOT_FOUND}; {@code get*} returns empty instead.
+ *   <li>A partition has one value per partition key of its table; other counts fail with {@code INVALID_ARGUMENT}.
  *   <li>Every call that changes several rows is atomic: all of it happens or none.
  *   <li>Several catalogs (threads or processes) may use the same store at once; no update is lost.
  *   <li>{@link #updateTable} archives the previous version only when the definition really changed.
@@ -25,7 +26,10 @@ public interface Catalog extends AutoCloseable {
 
     List<Database> listDatabases();
 
-    /** Drops a database; with {@code cascade} its tables and their partitions and versions too, else it must be empty. */
+    /**
+     * Drops a database; with {@code cascade} its tables and their partitions and versions too, else it must be empty
+     * ({@code INVALID_ARGUMENT} otherwise).
+     */
     void dropDatabase(String name, boolean cascade);
 
     /** Stores a new table as version 1 and returns it with its version and times set. */
@@ -38,6 +42,7 @@ public interface Catalog extends AutoCloseable {
     /**
      * Replaces a table's definition. Identical definitions change nothing; a change limited to statistics parameters
      * updates in place; any other change archives the current version and stores the new one as the next version.
+     * The number of partition keys cannot change while the table has partitions ({@code INVALID_ARGUMENT}).
      */
     TableUpdate updateTable(Table table);
 

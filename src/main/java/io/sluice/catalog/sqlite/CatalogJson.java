@@ -69,27 +69,46 @@ final class CatalogJson {
                 .parameters(parameters(node.required("parameters")));
     }
 
-    /** A partition's definition: everything but its table, values and time, which have columns of their own. */
+    /**
+     * A partition's definition but for its columns, which are stored on their own since the partitions of a table
+     * nearly always share them (see {@link ColumnsJson}), and its table, values and time, which have columns of their
+     * own too.
+     */
     static String writePartition(Partition partition) {
         ObjectNode node = MAPPER.createObjectNode();
-        node.set("storageDescriptor", storageDescriptor(partition.storageDescriptor()));
+        node.set("storageDescriptor", storageDescriptorWithoutColumns(partition.storageDescriptor()));
         node.set("parameters", parameters(partition.parameters()));
         return write(node);
     }
 
-    static Partition readPartition(TableId table, List<String> values, String json, Instant createTime) {
+    static Partition readPartition(
+            TableId table, List<String> values, List<Column> columns, String json, Instant createTime) {
         JsonNode node = read(json);
         return new Partition(
                 table,
                 values,
-                storageDescriptor(node.required("storageDescriptor")),
+                storageDescriptor(columns, node.required("storageDescriptor")),
                 parameters(node.required("parameters")),
                 Optional.of(createTime));
+    }
+
+    static String writeColumns(List<Column> columns) {
+        return write(columns(columns));
+    }
+
+    static List<Column> readColumns(String json) {
+        return List.copyOf(columns(read(json)));
     }
 
     private static ObjectNode storageDescriptor(StorageDescriptor descriptor) {
         ObjectNode node = MAPPER.createObjectNode();
         node.set("columns", columns(descriptor.columns()));
+        node.setAll(storageDescriptorWithoutColumns(descriptor));
+        return node;
+    }
+
+    private static ObjectNode storageDescriptorWithoutColumns(StorageDescriptor descriptor) {
+        ObjectNode node = MAPPER.createObjectNode();
         node.put("location", descriptor.location());
         node.put("inputFormat", descriptor.inputFormat());
         node.put("outputFormat", descriptor.outputFormat());
@@ -100,8 +119,12 @@ final class CatalogJson {
     }
 
     private static StorageDescriptor storageDescriptor(JsonNode node) {
+        return storageDescriptor(columns(node.required("columns")), node);
+    }
+
+    private static StorageDescriptor storageDescriptor(List<Column> columns, JsonNode node) {
         return new StorageDescriptor(
-                columns(node.required("columns")),
+                columns,
                 node.required("location").textValue(),
                 node.required("inputFormat").textValue(),
                 node.required("outputFormat").textValue(),

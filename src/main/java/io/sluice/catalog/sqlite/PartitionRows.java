@@ -22,14 +22,16 @@ final class PartitionRows {
      * @return per partition, in order: 1 if inserted, 0 if it existed
      */
     static int[] insertMissing(Connection connection, long tableRowId, List<Partition> partitions) throws SQLException {
+        ColumnsJson columns = new ColumnsJson();
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO partitions (table_id, part_values, definition, create_time) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (table_id, part_values) DO NOTHING")) {
+                "INSERT INTO partitions (table_id, part_values, columns, definition, create_time)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (table_id, part_values) DO NOTHING")) {
             for (Partition partition : partitions) {
                 insert.setLong(1, tableRowId);
                 insert.setString(2, CatalogJson.writeValues(partition.values()));
-                insert.setString(3, CatalogJson.writePartition(partition));
-                insert.setLong(4, partition.createTime().orElseThrow().toEpochMilli());
+                insert.setString(3, columns.write(partition.storageDescriptor().columns()));
+                insert.setString(4, CatalogJson.writePartition(partition));
+                insert.setLong(5, partition.createTime().orElseThrow().toEpochMilli());
                 insert.addBatch();
             }
             return partitions.isEmpty() ? new int[0] : insert.executeBatch();
@@ -41,13 +43,15 @@ final class PartitionRows {
         if (partitions.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE partitions SET definition = ?," + " create_time = ? WHERE table_id = ? AND part_values = ?")) {
+        ColumnsJson columns = new ColumnsJson();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE partitions"
+                + " SET columns = ?, definition = ?, create_time = ? WHERE table_id = ? AND part_values = ?")) {
             for (Partition partition : partitions) {
-                update.setString(1, CatalogJson.writePartition(partition));
-                update.setLong(2, partition.createTime().orElseThrow().toEpochMilli());
-                update.setLong(3, tableRowId);
-                update.setString(4, CatalogJson.writeValues(partition.values()));
+                update.setString(1, columns.write(partition.storageDescriptor().columns()));
+                update.setString(2, CatalogJson.writePartition(partition));
+                update.setLong(3, partition.createTime().orElseThrow().toEpochMilli());
+                update.setLong(4, tableRowId);
+                update.setString(5, CatalogJson.writeValues(partition.values()));
                 update.addBatch();
             }
             update.executeBatch();
@@ -75,13 +79,15 @@ final class PartitionRows {
     static List<Optional<Partition>> find(
             Connection connection, TableId table, long tableRowId, List<List<String>> values) throws SQLException {
         List<Optional<Partition>> found = new ArrayList<>(values.size());
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT definition, create_time FROM partitions WHERE table_id = ? AND part_values = ?")) {
+        ColumnsJson columns = new ColumnsJson();
+        try (PreparedStatement select = connection.prepareStatement("SELECT columns, definition, create_time"
+                + " FROM partitions WHERE table_id = ? AND part_values = ?")) {
             for (List<String> partitionValues : values) {
                 select.setLong(1, tableRowId);
                 select.setString(2, CatalogJson.writeValues(partitionValues));
                 try (ResultSet rs = select.executeQuery()) {
-                    found.add(rs.next() ? Optional.of(partition(table, partitionValues, rs)) : Optional.empty());
+                    found.add(
+                            rs.next() ? Optional.of(partition(table, partitionValues, columns, rs)) : Optional.empty());
                 }
             }
         }
@@ -91,15 +97,16 @@ final class PartitionRows {
     /** The partitions whose values pass a filter, in no particular order; the rest are not decoded. */
     static List<Partition> list(Connection connection, TableId table, long tableRowId, Predicate<List<String>> filter)
             throws SQLException {
+        ColumnsJson columns = new ColumnsJson();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT part_values, definition, create_time FROM partitions WHERE table_id = ?")) {
+                "SELECT part_values, columns, definition, create_time FROM partitions WHERE table_id = ?")) {
             select.setLong(1, tableRowId);
             try (ResultSet rs = select.executeQuery()) {
                 List<Partition> partitions = new ArrayList<>();
                 while (rs.next()) {
                     List<String> values = CatalogJson.readValues(rs.getString("part_values"));
                     if (filter.test(values)) {
-                        partitions.add(partition(table, values, rs));
+                        partitions.add(partition(table, values, columns, rs));
                     }
                 }
                 return partitions;
@@ -118,8 +125,13 @@ final class PartitionRows {
         }
     }
 
-    private static Partition partition(TableId table, List<String> values, ResultSet rs) throws SQLException {
+    private static Partition partition(TableId table, List<String> values, ColumnsJson columns, ResultSet rs)
+            throws SQLException {
         return CatalogJson.readPartition(
-                table, values, rs.getString("definition"), Instant.ofEpochMilli(rs.getLong("create_time")));
+                table,
+                values,
+                columns.read(rs.getString("columns")),
+                rs.getString("definition"),
+                Instant.ofEpochMilli(rs.getLong("create_time")));
     }
 }

@@ -116,7 +116,12 @@ final class SqliteStore implements AutoCloseable {
         try {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            rollback(e);
+            // The driver is in auto-commit mode already, but a failed COMMIT may leave the transaction open.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ROLLBACK");
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
             throw e;
         }
     }

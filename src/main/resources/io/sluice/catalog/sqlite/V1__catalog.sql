@@ -35,6 +35,9 @@ CREATE TABLE partitions (
     table_id    INTEGER NOT NULL REFERENCES tables (id) ON DELETE CASCADE,
     -- A JSON array of the values, one per partition key: the partition's identity, readable with json_extract.
     part_values TEXT    NOT NULL,
+    -- The partition's columns, apart from the rest of its definition: nearly always the same for every partition of
+    -- a table, so that a listing decodes them once.
+    columns     TEXT    NOT NULL,
     definition  TEXT    NOT NULL,
     create_time INTEGER NOT NULL,
     PRIMARY KEY (table_id, part_values)
