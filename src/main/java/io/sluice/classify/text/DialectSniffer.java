@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
  * — {@code . - / : + _ @} and brackets — excepted), each unquoted and quoted by {@code "} or {@code '} where that
  * quote opens a field somewhere, with doubled quotes and, where a backslash precedes a quote, backslash escapes.
  *
- * <p>For each delimiter the quoting that reads the head without an error and with the most consistent records wins
- * (quoting that is used before none, doubling before backslash): a quoted field holding the delimiter adds a field
- * when read unquoted, so the unquoted reading loses records. Among delimiters, the winner splits into at least two
+ * <p>For each delimiter the quoting that reads the head without an error and with the largest share of consistent
+ * records wins (quoting that is used before none, doubling before backslash): a quoted field holding the delimiter
+ * or a line break splits wrongly when read unquoted. Among delimiters, the winner splits into at least two
  * columns on at least half the records (see {@link RecordLayout#splits()}), then has the highest {@link
  * RecordLayout#score()} (consistent records × (columns − 1)), then quotes fields, then comes first in the order above.
  */
@@ -85,7 +85,7 @@ final class DialectSniffer {
     }
 
     private static final Comparator<Candidate> BEST_QUOTING = Comparator.comparing((Candidate c) -> !c.failed())
-            .thenComparingInt(c -> c.layout().consistent())
+            .thenComparingDouble(c -> c.layout().consistency())
             .thenComparing(c -> c.quotedFields() > 0)
             .reversed()
             .thenComparingInt(Candidate::order);
