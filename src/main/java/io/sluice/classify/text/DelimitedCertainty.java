@@ -14,9 +14,10 @@ import java.util.Optional;
  *   <li>0.3: a single column on several lines that are not prose — a list of values is a one-column table, but any
  *       text is, so other classifiers should win;
  *   <li>0.1: lines opening with '{' or '[', which is JSON even where commas split it evenly;
- *   <li>not delimited (empty): a single line without a delimiter, prose (unquoted records whose every field holds
- *       {@value #PROSE_WORDS} words or more, in at least half the records), or fewer than half the records agreeing on
- *       a field count.
+ *   <li>not delimited (empty): a single line without a delimiter, prose, or fewer than half the records agreeing on
+ *       a field count. Prose is text read without a delimiter or split at the punctuation of sentences (unquoted
+ *       {@code ,} or {@code ;}) whose every field holds {@value #PROSE_WORDS} words or more, in at least half the
+ *       records; tab-separated sentences (translation pairs, say) are a table.
  * </ul>
  */
 final class DelimitedCertainty {
@@ -25,6 +26,7 @@ final class DelimitedCertainty {
     static final double DOUBTFUL = 0.5;
     static final double PARTLY_CONSISTENT = 0.9;
     static final int PROSE_WORDS = 4;
+    private static final String SENTENCE_PUNCTUATION = ",;";
     private static final int JSON_LOOK_LINES = 50;
     private static final double JSON_LOOK_SHARE = 0.9;
 
@@ -38,7 +40,7 @@ final class DelimitedCertainty {
             return verdict(JSON_LIKE, "lines open with '{' or '[': JSON rather than delimited text");
         }
         RecordLayout layout = text.layout();
-        if (text.dialect().quote().isEmpty() && isProse(text.body())) {
+        if (splitsLikeSentences(text) && isProse(text.body())) {
             return Optional.empty();
         }
         if (layout.columns() == 1) {
@@ -73,6 +75,12 @@ final class DelimitedCertainty {
             return Optional.empty();
         }
         return verdict(ONE_COLUMN, "one column: no delimiter splits the lines, so it is a plain list of values");
+    }
+
+    private static boolean splitsLikeSentences(DelimitedText text) {
+        Dialect dialect = text.dialect();
+        return text.layout().columns() == 1
+                || (dialect.quote().isEmpty() && SENTENCE_PUNCTUATION.indexOf(dialect.delimiter()) >= 0);
     }
 
     private static boolean isProse(List<Row> rows) {

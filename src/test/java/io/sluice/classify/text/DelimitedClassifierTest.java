@@ -441,6 +441,18 @@ class DelimitedClassifierTest {
     }
 
     @Test
+    void tabSeparatedSentencesAreATable() {
+        Classification c = csv(
+                """
+                english\tfrench
+                The cat sleeps on the warm mat.\tLe chat dort sur le tapis chaud.
+                We are going to the market today.\tNous allons au marché aujourd'hui.
+                """);
+        assertThat(c.certainty()).isEqualTo(1.0);
+        assertThat(schema(c)).containsExactly("english:string", "french:string");
+    }
+
+    @Test
     void oneLineWithoutDelimiterIsNotDelimited() {
         assertThat(classify("hello\n")).isEmpty();
     }
