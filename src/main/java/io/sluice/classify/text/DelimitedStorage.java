@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Records how to read a delimited text: storage classes, SerDe and table parameters (see {@link DelimitedClassifier}). */
+/** Records how to read a delimited text: storage, SerDe and table parameters (see {@link DelimitedClassifier}). */
 final class DelimitedStorage {
     static final String FORMAT_PREFIX = "sluice.format.";
 

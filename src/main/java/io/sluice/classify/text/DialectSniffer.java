@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * records wins (quoting that is used before none, doubling before backslash): a quoted field holding the delimiter
  * or a line break splits wrongly when read unquoted. Among delimiters, the winner splits into at least two
  * columns on at least half the records (see {@link RecordLayout#splits()}), then has the highest {@link
- * RecordLayout#score()} (consistent records × (columns − 1)), then quotes fields, then comes first in the order above.
+ * RecordLayout#score()} (consistent records × (columns − 1)), then quotes fields, then comes first in the order
+ * above.
  */
 final class DialectSniffer {
     static final int SNIFF_LINES = 256;

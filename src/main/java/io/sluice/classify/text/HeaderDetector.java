@@ -7,6 +7,7 @@ import io.sluice.types.TypeWidening;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -100,7 +101,7 @@ final class HeaderDetector {
             if (!LABEL.matcher(cell).matches()) {
                 return Optional.of("'" + cell + "' is not a label");
             }
-            if (!seen.add(cell.toLowerCase(java.util.Locale.ROOT))) {
+            if (!seen.add(cell.toLowerCase(Locale.ROOT))) {
                 return Optional.of("'" + cell + "' appears twice");
             }
         }

@@ -3,6 +3,7 @@ package io.sluice.classify.text;
 import io.sluice.classify.InferredColumn;
 import io.sluice.classify.TemporalFormat;
 import io.sluice.types.DataType;
+import io.sluice.types.PrimitiveType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -90,9 +91,7 @@ final class JsonSchema {
         }
 
         private static String numberNote(DataType type) {
-            return type == io.sluice.types.PrimitiveType.DOUBLE
-                    ? " (with a fraction or exponent; JSON keeps no scale)"
-                    : "";
+            return type == PrimitiveType.DOUBLE ? " (with a fraction or exponent; JSON keeps no scale)" : "";
         }
     }
 }

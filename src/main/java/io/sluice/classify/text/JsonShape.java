@@ -37,7 +37,7 @@ sealed interface JsonShape {
         return Optional.empty();
     }
 
-    /** Adds the date/timestamp format of each string place under {@code path} ({@code a.b}, {@code a[]}) to {@code out}. */
+    /** Puts the date/timestamp format of each string place under {@code path} ({@code a.b}, {@code a[]}) in out. */
     default void formats(String path, Map<String, TemporalFormat> out) {}
 
     /** The value as an example in a reason: at most {@value #MAX_EXAMPLE} characters. */
