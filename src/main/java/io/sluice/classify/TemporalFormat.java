@@ -8,6 +8,7 @@ import static java.time.temporal.ChronoField.NANO_OF_SECOND;
 import static java.time.temporal.ChronoField.SECOND_OF_MINUTE;
 import static java.time.temporal.ChronoField.YEAR;
 
+import java.text.ParsePosition;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -80,6 +81,12 @@ public final class TemporalFormat {
 
     /** True when the whole text is a valid value of this format (real calendar dates only). */
     public boolean matches(String text) {
+        // Classifiers try every format on every candidate value; rejecting the text without an exception first keeps
+        // that cheap. Only text of the right form is resolved, which checks the calendar (no February 30).
+        ParsePosition position = new ParsePosition(0);
+        if (formatter.parseUnresolved(text, position) == null || position.getIndex() != text.length()) {
+            return false;
+        }
         try {
             formatter.parse(text);
             return true;
