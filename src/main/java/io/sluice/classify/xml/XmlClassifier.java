@@ -21,7 +21,9 @@ import javax.xml.stream.XMLStreamException;
  * logs often are, is read as if they had one.
  *
  * <p>Only complete row elements count: a sample cut inside a row is read up to the last complete one. A sample that
- * holds the whole file and is not well-formed is reported as {@link CorruptFileException}, with the line and column.
+ * holds the whole file and is not well-formed is reported as {@link CorruptFileException}, with the line and column,
+ * when it is clearly meant as XML (an XML declaration, or repeated row elements before the error); other markup, such
+ * as an HTML page, is not claimed.
  * Certainty is 1.0 once one complete row has been read; the record count is exact when the sample holds the whole
  * file.
  *
@@ -62,10 +64,16 @@ public final class XmlClassifier implements Classifier {
         if (scan.root().isEmpty()) {
             return Optional.empty();
         }
-        if (scan.error().isPresent() && sample.complete()) {
-            throw notWellFormed(sample, scan.error().get());
-        }
         Optional<RowTagDetector.RowTag> found = scan.rowTag();
+        if (scan.error().isPresent() && sample.complete()) {
+            // Damaged XML, or other markup (an HTML page) that is no XML at all.
+            boolean clearlyXml = XmlSniffer.hasDeclaration(content)
+                    || found.map(scan::occurrences).orElse(0) >= 2;
+            if (clearlyXml) {
+                throw notWellFormed(sample, scan.error().get());
+            }
+            return Optional.empty();
+        }
         if (found.isEmpty() || (fragments && found.get().depth() == 0)) {
             return Optional.empty();
         }

@@ -28,6 +28,11 @@ final class XmlSniffer {
         return next == '?' || next == '!' || next == '_' || next == ':' || Character.isLetter(next);
     }
 
+    /** True when the content opens with an XML declaration ({@code <?xml ...?>}). */
+    static boolean hasDeclaration(byte[] head) {
+        return prologEnd(head) > declarationStart(head);
+    }
+
     /** True for UTF-8 and other encodings where markup is plain ASCII bytes (not UTF-16 or UTF-32). */
     static boolean isAsciiCompatible(byte[] head) {
         if (hasUtf16ByteOrderMark(head)) {
@@ -55,9 +60,13 @@ final class XmlSniffer {
         return out.toByteArray();
     }
 
+    private static int declarationStart(byte[] head) {
+        return head.length >= 3 && head[0] == (byte) 0xef && head[1] == (byte) 0xbb && head[2] == (byte) 0xbf ? 3 : 0;
+    }
+
     private static int prologEnd(byte[] head) {
         String text = new String(head, 0, Math.min(head.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
-        int start = text.startsWith("\u00ef\u00bb\u00bf") ? 3 : 0;
+        int start = declarationStart(head);
         String rest = text.substring(start).stripLeading();
         if (rest.startsWith("<?xml")) {
             int end = text.indexOf("?>", start);

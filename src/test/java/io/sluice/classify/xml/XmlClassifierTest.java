@@ -317,6 +317,21 @@ class XmlClassifierTest {
     }
 
     @Test
+    void damagedDocumentWithDeclarationIsCorrupt() {
+        assertThatThrownBy(() -> classify("<?xml version=\"1.0\"?>\n<a><b>1</c></a>"))
+                .isInstanceOf(CorruptFileException.class)
+                .hasMessageContaining("at line 2, column ");
+    }
+
+    @Test
+    void htmlIsNotClaimed() throws IOException {
+        String html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>t</title></head>"
+                + "<body><p>one<br>two</p></body></html>";
+
+        assertThat(classify(html)).isEmpty();
+    }
+
+    @Test
     void otherContentIsNotXml() throws IOException {
         assertThat(classify("{\"a\": 1}")).isEmpty();
         assertThat(classify("id,name\n1,<b>\n")).isEmpty();
