@@ -10,6 +10,7 @@ import io.sluice.classify.FileSample;
 import io.sluice.classify.InferredColumn;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,7 +86,7 @@ public final class GrokClassifier implements Classifier {
                     "grok classifier '%s': pattern '%s' captures no field; name some, as in %%{WORD:method}",
                     name, grokPattern);
         }
-        return new GrokClassifier(name, classification, pattern, java.util.Collections.unmodifiableMap(custom));
+        return new GrokClassifier(name, classification, pattern, Collections.unmodifiableMap(custom));
     }
 
     /** Apache access logs in the combined format: the common format with referrer and user agent. */

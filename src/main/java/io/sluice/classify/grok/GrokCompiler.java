@@ -3,6 +3,8 @@ package io.sluice.classify.grok;
 import io.sluice.SluiceException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +110,7 @@ final class GrokCompiler {
     /** The references being expanded, outermost first, and then {@code last}. */
     private String chain(String last) {
         List<String> names = new ArrayList<>(expanding);
-        java.util.Collections.reverse(names);
+        Collections.reverse(names);
         if (last != null) {
             names.add(last);
         }
@@ -119,7 +121,7 @@ final class GrokCompiler {
         String upper = name.toUpperCase(Locale.ROOT);
         return library.names().stream()
                 .filter(candidate -> candidate.equals(upper) || editDistance(candidate, upper) <= 2)
-                .min(java.util.Comparator.comparingInt(candidate -> editDistance(candidate, upper)));
+                .min(Comparator.comparingInt(candidate -> editDistance(candidate, upper)));
     }
 
     private static int editDistance(String a, String b) {

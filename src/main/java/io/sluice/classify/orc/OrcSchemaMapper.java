@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.apache.orc.TypeDescription;
 
 /**
@@ -107,7 +108,7 @@ public final class OrcSchemaMapper {
         };
     }
 
-    private DataType text(TypeDescription type, int maxLength, java.util.function.IntFunction<DataType> of) {
+    private DataType text(TypeDescription type, int maxLength, IntFunction<DataType> of) {
         if (type.getMaxLength() > maxLength) {
             notes.add(type + " is longer than Hive allows; read as string");
             return PrimitiveType.STRING;
