@@ -17,9 +17,9 @@ import org.apache.avro.file.DataFileStream;
 import org.apache.avro.generic.GenericDatumReader;
 
 /**
- * Recognises Avro container files by the magic {@code Obj\u0001} and reads the writer's schema from the header at
- * the start of the file (the sample's head; the file itself only when the header is longer than the head). Types:
- * {@link AvroSchemaMapper}. Certainty is 1.0.
+ * Recognises Avro container files by their magic ({@code Obj} followed by the byte 1) and reads the writer's schema
+ * from the header at the start of the file (the sample's head; the file itself only when the header is longer than
+ * the head). Types: {@link AvroSchemaMapper}. Certainty is 1.0.
  *
  * <p>Parameters: {@code avro.schema.literal}, the writer's schema as JSON, as a table parameter and as a SerDe
  * parameter: Hive's AvroSerDe takes its columns from it (reading either place), Athena from the SerDe's; and
