@@ -277,7 +277,7 @@ public final class ParquetSchemaMapper {
         return DecimalType.of(precision, scale);
     }
 
-    /** One line for a field: {@code optional int64 ts (TIMESTAMP(MICROS,true))} or {@code optional group tags (LIST)}. */
+    /** One line per field: {@code optional int64 ts (TIMESTAMP(MICROS,true))}, {@code optional group tags (LIST)}. */
     static String describe(Type field) {
         if (field.isPrimitive()) {
             return field.toString();

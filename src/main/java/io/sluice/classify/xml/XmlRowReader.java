@@ -21,7 +21,7 @@ final class XmlRowReader {
 
     private XmlRowReader() {}
 
-    /** Hands each complete row element to {@code rows}; returns what stopped the reading before the end, if anything. */
+    /** Hands each complete row element to {@code rows}; returns what stopped the reading early, if anything. */
     static Optional<XMLStreamException> read(byte[] content, RowTagDetector.RowTag tag, Consumer<XmlElement> rows) {
         int depth = -1;
         try {

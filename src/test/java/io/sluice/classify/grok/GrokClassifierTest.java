@@ -187,7 +187,8 @@ class GrokClassifierTest {
         GrokClassifier classifier = GrokClassifier.of(
                 "app_log",
                 "application",
-                "%{TIMESTAMP_ISO8601:ts} %{LOGLEVEL:level} \\[%{THREAD:thread}\\] %{NUMBER:ms:double}ms %{GREEDYDATA:msg}",
+                "%{TIMESTAMP_ISO8601:ts} %{LOGLEVEL:level} \\[%{THREAD:thread}\\] %{NUMBER:ms:double}ms"
+                        + " %{GREEDYDATA:msg}",
                 Map.of("THREAD", "[a-z0-9-]+", "UNUSED", "x+"));
         String log =
                 """
