@@ -4,6 +4,8 @@ import io.sluice.classify.avro.AvroClassifier;
 import io.sluice.classify.grok.GrokClassifier;
 import io.sluice.classify.orc.OrcClassifier;
 import io.sluice.classify.parquet.ParquetClassifier;
+import io.sluice.classify.text.DelimitedClassifier;
+import io.sluice.classify.text.JsonClassifier;
 import io.sluice.classify.xml.XmlClassifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,10 @@ public final class BuiltinClassifiers {
                 // Logs of a fixed shape.
                 GrokClassifier.apacheCombined(),
                 GrokClassifier.apacheCommon(),
-                GrokClassifier.syslog());
+                GrokClassifier.syslog(),
+                // Loosely shaped text: JSON before CSV, since almost any text is some kind of CSV.
+                new JsonClassifier(),
+                new DelimitedClassifier());
     }
 
     /** The built-in classifier of this name, as crawler definitions refer to it. */

@@ -27,12 +27,12 @@ final class CatalogTablesCommand extends CatalogSubcommand {
             out.println(GlueJson.tableList(tables));
             return;
         }
-        TextTable text =
-                TextTable.withHeader("NAME", "FORMAT", "COLUMNS", "PARTITION KEYS", "VERSION", "UPDATED", "LOCATION");
+        TextTable text = TextTable.withHeader(
+                "NAME", "CLASSIFICATION", "COLUMNS", "PARTITION KEYS", "VERSION", "UPDATED", "LOCATION");
         for (Table t : tables) {
             text.row(
                     t.id().name(),
-                    Display.format(t.storageDescriptor()),
+                    t.parameters().getOrDefault("classification", Display.format(t.storageDescriptor())),
                     t.storageDescriptor().columns().size(),
                     Display.names(t.partitionKeys()),
                     t.versionId(),

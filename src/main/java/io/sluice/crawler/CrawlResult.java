@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param filesFound data files found under the targets
  * @param filesSampled files whose sample the classifiers read
+ * @param filesExcluded files and folders left out by the crawler's exclude globs
  * @param decisions why folders were not taken as one table
  * @param warnings files and folders left out, one line each: path and reason
  */
@@ -20,6 +21,7 @@ public record CrawlResult(
         CrawlPlan plan,
         int filesFound,
         int filesSampled,
+        int filesExcluded,
         List<String> decisions,
         List<String> warnings,
         Duration elapsed) {

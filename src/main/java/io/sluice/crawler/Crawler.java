@@ -54,12 +54,18 @@ public final class Crawler {
             List<String> warnings = new ArrayList<>();
             int found = 0;
             int sampled = 0;
+            int excluded = 0;
             for (String target : definition.targets()) {
                 Path path = new Path(target);
                 FileSystem fs = fileSystem(path);
                 Listing listing = walker.walk(fs, fs.makeQualified(path));
                 qualifiedTargets.add(listing.target().toString());
-                listing.skipped().forEach(s -> warnings.add(new Path(listing.target(), s.path()) + ": " + s.reason()));
+                listing.skipped().stream()
+                        .filter(s -> !s.excluded())
+                        .forEach(s -> warnings.add(new Path(listing.target(), s.path()) + ": " + s.reason()));
+                excluded += (int) listing.skipped().stream()
+                        .filter(Listing.Skipped::excluded)
+                        .count();
                 List<FileVerdict> verdicts = sampler.classify(fs, listing.files());
                 for (FileVerdict verdict : verdicts) {
                     verdict.problem().ifPresent(p -> warnings.add(verdict.file() + ": " + p));
@@ -77,7 +83,7 @@ public final class Crawler {
                 sync.apply(plan);
             }
             Duration elapsed = Duration.between(start, clock.instant());
-            return new CrawlResult(definition, dryRun, plan, found, sampled, decisions, warnings, elapsed);
+            return new CrawlResult(definition, dryRun, plan, found, sampled, excluded, decisions, warnings, elapsed);
         } catch (IOException e) {
             throw new SluiceException(
                     ErrorCode.EXTERNAL_FAILURE, "crawl of " + definition.targets() + " failed: " + e.getMessage(), e);

@@ -1,6 +1,8 @@
 package io.sluice.crawler;
 
+import io.sluice.SluiceException;
 import io.sluice.catalog.Names;
+import io.sluice.classify.grok.GrokClassifier;
 import io.sluice.crawler.CrawlerDefinition.CustomClassifier;
 import io.sluice.crawler.CrawlerDefinition.DeleteBehavior;
 import io.sluice.crawler.CrawlerDefinition.RecrawlBehavior;
@@ -117,11 +119,20 @@ public final class CrawlerDefinitions {
                                 entry.field("type") + ": '" + type
                                         + "' is not a supported custom classifier type (supported: grok)");
             }
-            classifiers.add(new CustomClassifier(
+            CustomClassifier custom = new CustomClassifier(
                     name,
                     entry.string("classification").orElse(name),
                     entry.requiredString("pattern"),
-                    entry.stringMap("custom_patterns")));
+                    entry.stringMap("custom_patterns"));
+            if (!custom.pattern().isEmpty()) {
+                try {
+                    GrokClassifier.of(
+                            custom.name(), custom.classification(), custom.pattern(), custom.customPatterns());
+                } catch (SluiceException e) {
+                    entry.problems().add(entry.line("pattern"), entry.field("pattern") + ": " + e.getMessage());
+                }
+            }
+            classifiers.add(custom);
         }
         return classifiers;
     }

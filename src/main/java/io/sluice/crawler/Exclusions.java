@@ -4,11 +4,13 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Exclude globs, matched against paths relative to a crawl target: {@code *} within a folder, {@code **} across
  * folders, {@code ?} one character, {@code [a-z]} a class, {@code {a,b}} alternatives (the JDK's glob syntax). A
- * folder that matches is left out with everything below it.
+ * leading {@code **}{@code /} also matches no folder at all, so {@code **}{@code /*.md} leaves out a top-level
+ * {@code README.md} too. A folder that matches is left out with everything below it.
  */
 final class Exclusions {
     private final List<PathMatcher> matchers;
@@ -17,6 +19,7 @@ final class Exclusions {
     Exclusions(List<String> globs) {
         this.globs = List.copyOf(globs);
         this.matchers = globs.stream()
+                .flatMap(glob -> glob.startsWith("**/") ? Stream.of(glob, glob.substring(3)) : Stream.of(glob))
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
                 .toList();
     }

@@ -60,7 +60,7 @@ final class FileWalker {
                             continue;
                         }
                         if (exclusions.excludes(relative)) {
-                            skipped.add(new Listing.Skipped(relative, "excluded by " + exclusions.globs()));
+                            skipped.add(new Listing.Skipped(relative, "excluded by " + exclusions.globs(), true));
                         } else if (child.isDirectory()) {
                             subfolders.add(walkFolder(fs, child.getPath(), append(folders, name), files, skipped));
                         } else {
@@ -78,7 +78,7 @@ final class FileWalker {
             return;
         }
         if (file.getLen() == 0) {
-            skipped.add(new Listing.Skipped(relative(folders, name), "empty file"));
+            skipped.add(new Listing.Skipped(relative(folders, name), "empty file", false));
             return;
         }
         files.add(new DataFile(file, folders));
@@ -94,7 +94,8 @@ final class FileWalker {
         try {
             return fs.listStatus(folder);
         } catch (IOException e) {
-            skipped.add(new Listing.Skipped(String.join("/", folders) + "/", "cannot list folder: " + e.getMessage()));
+            skipped.add(new Listing.Skipped(
+                    String.join("/", folders) + "/", "cannot list folder: " + e.getMessage(), false));
             return new FileStatus[0];
         }
     }

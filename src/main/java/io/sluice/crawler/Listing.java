@@ -16,6 +16,6 @@ public record Listing(Path target, List<DataFile> files, List<Skipped> skipped) 
         skipped = List.copyOf(skipped);
     }
 
-    /** A file or folder left out of the crawl, and why. */
-    public record Skipped(String path, String reason) {}
+    /** A file or folder left out of the crawl, and why; {@code excluded} when the crawler's globs asked for it. */
+    public record Skipped(String path, String reason, boolean excluded) {}
 }

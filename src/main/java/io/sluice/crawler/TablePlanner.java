@@ -78,7 +78,9 @@ final class TablePlanner {
                             node,
                             clusters.get(0),
                             layout,
-                            "all " + all.size() + " files share one schema: "
+                            (all.size() == 1
+                                            ? "its one file has the schema "
+                                            : "all " + all.size() + " files share one schema: ")
                                     + clusters.get(0).describe());
                     return;
                 }

@@ -42,10 +42,11 @@ class BuiltinClassifiersTest {
     Path dir;
 
     @Test
-    void binaryFormatsFirstThenXmlThenLogs() {
+    void binaryFormatsFirstThenXmlThenLogsThenLooseText() {
         assertThat(BuiltinClassifiers.all())
                 .extracting(Classifier::name)
-                .containsExactly("parquet", "orc", "avro", "xml", "apache_combined", "apache_common", "syslog");
+                .containsExactly(
+                        "parquet", "orc", "avro", "xml", "apache_combined", "apache_common", "syslog", "json", "csv");
     }
 
     @Test
@@ -54,7 +55,11 @@ class BuiltinClassifiersTest {
                 .get()
                 .extracting(Classifier::name)
                 .isEqualTo("avro");
-        assertThat(BuiltinClassifiers.named("csv")).isEmpty();
+        assertThat(BuiltinClassifiers.named("csv"))
+                .get()
+                .extracting(Classifier::name)
+                .isEqualTo("csv");
+        assertThat(BuiltinClassifiers.named("tsv")).isEmpty();
     }
 
     @Test
@@ -69,8 +74,12 @@ class BuiltinClassifiersTest {
         assertThat(winner(chain, text("access.log", COMBINED_LINE.repeat(3)))).isEqualTo("apache_combined");
         assertThat(winner(chain, text("access.log", COMMON_LINE.repeat(3)))).isEqualTo("apache_common");
         assertThat(winner(chain, text("messages", SYSLOG_LINE.repeat(3)))).isEqualTo("syslog");
+        assertThat(winner(chain, text("events.json", "{\"a\": 1}\n{\"a\": 2}\n")))
+                .isEqualTo("json");
+        assertThat(winner(chain, text("data.csv", "a,b\n1,2\n3,4\n"))).isEqualTo("csv");
         assertThat(chain.classify(sample(text("notes.txt", "just some words\nand more\n"))))
-                .isEmpty();
+                .as("two lines of words read at best as a one-column list")
+                .hasValueSatisfying(c -> assertThat(c.certainty()).isLessThan(0.5));
     }
 
     @Test

@@ -62,21 +62,28 @@ class LauncherIT {
     }
 
     @Test
-    void demoRegistersTheSampleDataAndIsRepeatable() throws Exception {
+    void demoCrawlsTheSampleLakeAndIsRepeatable() throws Exception {
         Result first = sluice("demo");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out())
-                .contains("registered table demo.sales")
-                .contains("partitions of demo.sales: 3 added, 0 updated, 0 unchanged")
-                .contains("$ sluice catalog partitions demo.sales --where")
-                .contains("2024, 02")
-                .contains("CREATE EXTERNAL TABLE `demo`.`sales`")
-                .contains("ALTER TABLE `demo`.`sales` ADD IF NOT EXISTS");
+                .contains("created database demo")
+                .contains("+ demo.sales  csv, 7 columns, partitioned by year, month (3 new partitions)  created")
+                .contains("+ demo.events  json, 6 columns, partitioned by partition_0, partition_1, partition_2")
+                .contains("$ sluice catalog partitions demo.sales --where \"year = '2025'\"")
+                .contains("CREATE EXTERNAL TABLE `demo`.`events`")
+                .contains("ALTER TABLE `demo`.`events` ADD IF NOT EXISTS")
+                .contains(
+                        "= demo.sales  csv, 7 columns, partitioned by year, month (0 new, 3 unchanged partitions)  unchanged")
+                .doesNotContain("demo.testdata");
+        assertThat(first.out().lines().filter(l -> l.startsWith("version ")))
+                .containsExactly(first.out()
+                        .lines()
+                        .filter(l -> l.startsWith("version 1 "))
+                        .findFirst()
+                        .orElseThrow());
 
         Result second = sluice("demo");
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.out())
-                .contains("table demo.sales: unchanged (version 1)")
-                .contains("partitions of demo.sales: 0 added, 0 updated, 3 unchanged");
+        assertThat(second.out()).doesNotContain("created database").doesNotContain("+ demo.");
     }
 }
