@@ -184,7 +184,7 @@ final class CatalogSync {
         Map<String, String> parameters = new TreeMap<>(representative.parameters());
         parameters.putAll(statistics(candidate.files()));
         parameters.put("classification", representative.classification());
-        parameters.put("compressionType", compression(candidate.files()).orElse("none"));
+        putCompression(parameters, candidate.files());
         parameters.put(UPDATED_BY_CRAWLER, definition.name());
         return Table.builder(TableId.of(database, candidate.name()))
                 .storageDescriptor(sd)
@@ -204,7 +204,8 @@ final class CatalogSync {
                     .withCompressed(compression(partition.files()).isPresent());
             Map<String, String> parameters = new TreeMap<>(statistics(partition.files()));
             parameters.put("classification", table.parameters().get("classification"));
-            parameters.put("compressionType", compression(partition.files()).orElse("none"));
+            parameters.put("compressionType", table.parameters().get("compressionType"));
+            putCompression(parameters, partition.files());
             partitions.add(Partition.of(table.id(), partition.values(), sd).withParameters(parameters));
         }
         return partitions;
@@ -238,6 +239,19 @@ final class CatalogSync {
             total += count.getAsLong();
         }
         return OptionalLong.of(total);
+    }
+
+    /**
+     * Whole-file compression (a codec in the file name) wins; otherwise the classifier's own value stands (Parquet,
+     * ORC and Avro compress inside the file), else {@code none}.
+     */
+    private static void putCompression(Map<String, String> parameters, List<FileVerdict> files) {
+        Optional<String> wholeFile = compression(files);
+        if (wholeFile.isPresent()) {
+            parameters.put("compressionType", wholeFile.get());
+        } else {
+            parameters.putIfAbsent("compressionType", "none");
+        }
     }
 
     /** The compression of the files when they agree, {@code mixed} when not, empty when none is compressed. */
