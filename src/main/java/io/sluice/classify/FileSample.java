@@ -47,20 +47,28 @@ public final class FileSample {
      * Reads the first {@code bound} bytes of a file's content, decompressing through the codec its name implies.
      */
     public static FileSample read(FileSystem fs, FileStatus status, int bound) throws IOException {
+        return read(fs, status, bound, new CompressionCodecFactory(fs.getConf()));
+    }
+
+    /** As {@link #read(FileSystem, FileStatus, int)}, with a codec factory shared by many reads. */
+    public static FileSample read(FileSystem fs, FileStatus status, int bound, CompressionCodecFactory codecs)
+            throws IOException {
         Configuration conf = fs.getConf();
-        CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(status.getPath());
+        CompressionCodec codec = codecs.getCodec(status.getPath());
         Optional<String> compression = compressionType(codec);
+        // An uncompressed file needs a buffer no larger than itself (crawls read many small files); the byte past the
+        // bound tells whether the bound cut the content.
         try (FSDataInputStream raw = fs.open(status.getPath());
                 InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
-            byte[] buffer = new byte[bound + 1];
-            int read = readFully(in, buffer);
-            boolean complete = read <= bound;
+            long expected = codec == null ? Math.min(status.getLen(), bound) : Math.min(bound, 64 * 1024);
+            byte[] head = readHead(in, (int) expected + 1, bound + 1);
+            boolean complete = head.length <= bound;
             return new FileSample(
                     status.getPath(),
                     conf,
                     status.getLen(),
                     compression,
-                    Arrays.copyOf(buffer, Math.min(read, bound)),
+                    complete ? head : Arrays.copyOf(head, bound),
                     complete);
         }
     }
@@ -124,16 +132,21 @@ public final class FileSample {
         return path.getFileSystem(configuration).open(path);
     }
 
-    private static int readFully(InputStream in, byte[] buffer) throws IOException {
+    /** Reads up to {@code limit} bytes, starting with a buffer of {@code initial} bytes and growing it as needed. */
+    private static byte[] readHead(InputStream in, int initial, int limit) throws IOException {
+        byte[] buffer = new byte[Math.max(1, Math.min(initial, limit))];
         int total = 0;
-        while (total < buffer.length) {
+        while (total < limit) {
+            if (total == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(limit, 2L * buffer.length));
+            }
             int n = in.read(buffer, total, buffer.length - total);
             if (n < 0) {
                 break;
             }
             total += n;
         }
-        return total;
+        return total == buffer.length ? buffer : Arrays.copyOf(buffer, total);
     }
 
     /** The Glue {@code compressionType} of a Hadoop codec ({@code gzip}, {@code bzip2}...); empty for none. */

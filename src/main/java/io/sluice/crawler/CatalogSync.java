@@ -13,10 +13,12 @@ import io.sluice.crawler.CrawlerDefinition.DeleteBehavior;
 import io.sluice.crawler.CrawlerDefinition.UpdateBehavior;
 import io.sluice.crawler.TableCandidate.PartitionCandidate;
 import io.sluice.types.PrimitiveType;
+import io.sluice.types.TypeWidening;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,9 +108,10 @@ final class CatalogSync {
         }
     }
 
-    private TableChange change(TableCandidate candidate, Table proposed, Optional<Table> existing) {
-        List<Partition> partitions = partitions(proposed, candidate);
+    private TableChange change(TableCandidate candidate, Table found, Optional<Table> existing) {
+        List<Partition> partitions = partitions(found, candidate);
         if (existing.isEmpty()) {
+            Table proposed = withPartitionStatistics(found, partitions);
             return new TableChange(
                     TableChange.Kind.CREATE,
                     proposed,
@@ -120,36 +123,133 @@ final class CatalogSync {
                     candidate.reasons());
         }
         Table current = existing.get();
-        TableChange.Kind kind;
-        if (current.definition().equals(proposed.definition())) {
-            kind = TableChange.Kind.UNCHANGED;
-        } else if (current.definitionWithoutStatistics().equals(proposed.definitionWithoutStatistics())) {
-            kind = TableChange.Kind.REFRESH_STATISTICS;
-        } else {
-            kind = definition.updateBehavior() == UpdateBehavior.LOG
-                    ? TableChange.Kind.SCHEMA_CHANGE_LOGGED
-                    : TableChange.Kind.UPDATE;
+        if (!current.isPartitioned()
+                && candidate.files().stream().allMatch(f -> f.source() == FileVerdict.Source.CATALOGED)) {
+            return unchangedFromCatalog(candidate, current);
         }
         Map<List<String>, Partition> known = new HashMap<>();
-        if (current.isPartitioned() && current.partitionKeyNames().equals(proposed.partitionKeyNames())) {
+        if (current.isPartitioned() && current.partitionKeyNames().equals(found.partitionKeyNames())) {
             catalog.listPartitions(current.id()).forEach(p -> known.put(p.values(), p));
         }
         List<Partition> added = new ArrayList<>();
         List<Partition> updated = new ArrayList<>();
-        int unchanged = 0;
-        for (Partition partition : partitions) {
+        List<Partition> kept = new ArrayList<>();
+        for (int i = 0; i < partitions.size(); i++) {
+            Partition partition = partitions.get(i);
             Partition before = known.remove(partition.values());
             if (before == null) {
                 added.add(partition);
-            } else if (!before.definition().equals(partition.definition())) {
-                updated.add(partition);
+            } else if (isCataloged(candidate.partitions().get(i))
+                    || before.definition().equals(partition.definition())) {
+                kept.add(before);
             } else {
-                unchanged++;
+                updated.add(partition);
             }
         }
         List<Partition> vanished = new ArrayList<>(known.values());
         vanished.sort(java.util.Comparator.comparing(p -> String.join("/", p.values())));
-        return new TableChange(kind, proposed, existing, added, updated, unchanged, vanished, candidate.reasons());
+        List<Partition> after = new ArrayList<>(kept);
+        after.addAll(added);
+        after.addAll(updated);
+        Table proposed = withPartitionStatistics(incremental() ? widened(found, current) : found, after);
+        return new TableChange(
+                kind(current, proposed),
+                proposed,
+                existing,
+                added,
+                updated,
+                kept.size(),
+                vanished,
+                candidate.reasons());
+    }
+
+    private TableChange.Kind kind(Table current, Table proposed) {
+        if (current.definition().equals(proposed.definition())) {
+            return TableChange.Kind.UNCHANGED;
+        }
+        if (current.definitionWithoutStatistics().equals(proposed.definitionWithoutStatistics())) {
+            return TableChange.Kind.REFRESH_STATISTICS;
+        }
+        return definition.updateBehavior() == UpdateBehavior.LOG
+                ? TableChange.Kind.SCHEMA_CHANGE_LOGGED
+                : TableChange.Kind.UPDATE;
+    }
+
+    /** An unpartitioned table whose folder is in the catalog already (incremental crawl): left as it is. */
+    private static TableChange unchangedFromCatalog(TableCandidate candidate, Table current) {
+        return new TableChange(
+                TableChange.Kind.UNCHANGED,
+                current,
+                Optional.of(current),
+                List.of(),
+                List.of(),
+                0,
+                List.of(),
+                candidate.reasons());
+    }
+
+    private boolean incremental() {
+        return definition.recrawl() == CrawlerDefinition.RecrawlBehavior.NEW_FOLDERS_ONLY;
+    }
+
+    private static boolean isCataloged(PartitionCandidate partition) {
+        return partition.files().stream().allMatch(f -> f.source() == FileVerdict.Source.CATALOGED);
+    }
+
+    /**
+     * In an incremental crawl the files of known folders are not read, so the found schema is the catalog's widened
+     * by the new folders': every known column stays, in its place, with new ones after it.
+     */
+    private static Table widened(Table found, Table current) {
+        Map<String, Column> columns = new LinkedHashMap<>();
+        current.storageDescriptor().columns().forEach(c -> columns.put(c.name(), c));
+        for (Column column : found.storageDescriptor().columns()) {
+            columns.merge(
+                    column.name(),
+                    column,
+                    (before, now) -> Column.of(before.name(), TypeWidening.merge(before.type(), now.type())));
+        }
+        return found.toBuilder()
+                .storageDescriptor(found.storageDescriptor().withColumns(List.copyOf(columns.values())))
+                .build();
+    }
+
+    /** A partitioned table's statistics are the sums of its partitions'. */
+    private static Table withPartitionStatistics(Table table, List<Partition> partitions) {
+        if (!table.isPartitioned()) {
+            return table;
+        }
+        Map<String, String> parameters = new TreeMap<>(table.parameters());
+        parameters.keySet().removeAll(List.of("objectCount", "sizeKey", "recordCount", "averageRecordSize"));
+        parameters.putAll(sum(partitions));
+        return table.toBuilder().parameters(parameters).build();
+    }
+
+    private static Map<String, String> sum(List<Partition> partitions) {
+        long objects = 0;
+        long size = 0;
+        long records = 0;
+        boolean recordsKnown = true;
+        for (Partition partition : partitions) {
+            objects += Long.parseLong(partition.parameters().getOrDefault("objectCount", "0"));
+            size += Long.parseLong(partition.parameters().getOrDefault("sizeKey", "0"));
+            String count = partition.parameters().get("recordCount");
+            if (count == null) {
+                recordsKnown = false;
+            } else {
+                records += Long.parseLong(count);
+            }
+        }
+        Map<String, String> statistics = new TreeMap<>();
+        statistics.put("objectCount", Long.toString(objects));
+        statistics.put("sizeKey", Long.toString(size));
+        if (recordsKnown && !partitions.isEmpty()) {
+            statistics.put("recordCount", Long.toString(records));
+            if (records > 0) {
+                statistics.put("averageRecordSize", Long.toString(size / records));
+            }
+        }
+        return statistics;
     }
 
     private List<VanishedTable> vanishedTables(Set<TableId> found, List<String> qualifiedTargets) {

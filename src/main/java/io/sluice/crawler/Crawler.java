@@ -52,6 +52,9 @@ public final class Crawler {
             List<String> qualifiedTargets = new ArrayList<>();
             List<String> decisions = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
+            KnownFolders known = definition.recrawl() == CrawlerDefinition.RecrawlBehavior.NEW_FOLDERS_ONLY
+                    ? KnownFolders.of(catalog, definition)
+                    : KnownFolders.none();
             int found = 0;
             int sampled = 0;
             int excluded = 0;
@@ -66,7 +69,7 @@ public final class Crawler {
                 excluded += (int) listing.skipped().stream()
                         .filter(Listing.Skipped::excluded)
                         .count();
-                List<FileVerdict> verdicts = sampler.classify(fs, listing.files());
+                List<FileVerdict> verdicts = sampler.classify(fs, listing.files(), known);
                 for (FileVerdict verdict : verdicts) {
                     verdict.problem().ifPresent(p -> warnings.add(verdict.file() + ": " + p));
                 }

@@ -1,5 +1,6 @@
 package io.sluice.crawler;
 
+import io.sluice.classify.Classification;
 import io.sluice.classify.ClassifierChain;
 import io.sluice.classify.CorruptFileException;
 import io.sluice.classify.FileSample;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
@@ -25,6 +27,7 @@ final class Sampler {
     private final ClassifierChain classifiers;
     private final int sampleBytes;
     private final OptionalInt filesPerFolder;
+    private final Map<Classification, Classification> distinct = new ConcurrentHashMap<>();
 
     Sampler(ExecutorService executor, ClassifierChain classifiers, int sampleBytes, OptionalInt filesPerFolder) {
         this.executor = executor;
@@ -33,18 +36,25 @@ final class Sampler {
         this.filesPerFolder = filesPerFolder;
     }
 
-    List<FileVerdict> classify(FileSystem fs, List<DataFile> files) {
+    /** Classifies the files, except those of known folders, which take the catalog's description. */
+    List<FileVerdict> classify(FileSystem fs, List<DataFile> files, KnownFolders known) {
         CompressionCodecFactory codecs = new CompressionCodecFactory(fs.getConf());
         Map<List<String>, List<DataFile>> byFolder = new LinkedHashMap<>();
+        List<FileVerdict> verdicts = new ArrayList<>(files.size());
         for (DataFile file : files) {
-            byFolder.computeIfAbsent(file.folders(), f -> new ArrayList<>()).add(file);
+            Optional<Classification> cataloged = known.describe(file);
+            if (cataloged.isPresent()) {
+                verdicts.add(FileVerdict.cataloged(file, cataloged.get(), compression(codecs, file)));
+            } else {
+                byFolder.computeIfAbsent(file.folders(), f -> new ArrayList<>()).add(file);
+            }
         }
         List<CompletableFuture<List<FileVerdict>>> folders = new ArrayList<>();
         for (List<DataFile> folder : byFolder.values()) {
             folders.add(classifyFolder(fs, codecs, folder));
         }
-        List<FileVerdict> verdicts = new ArrayList<>(files.size());
         folders.forEach(f -> verdicts.addAll(f.join()));
+        verdicts.sort(java.util.Comparator.comparing(v -> v.file().relativePath()));
         return verdicts;
     }
 
@@ -53,8 +63,7 @@ final class Sampler {
         int limit = filesPerFolder.orElse(Integer.MAX_VALUE);
         List<DataFile> sampled = files.subList(0, Math.min(limit, files.size()));
         List<CompletableFuture<FileVerdict>> futures = sampled.stream()
-                .map(file ->
-                        CompletableFuture.supplyAsync(() -> classify(fs, file, compression(codecs, file)), executor))
+                .map(file -> CompletableFuture.supplyAsync(() -> classify(fs, codecs, file), executor))
                 .toList();
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
                 .thenApply(done -> {
@@ -77,11 +86,13 @@ final class Sampler {
                 });
     }
 
-    private FileVerdict classify(FileSystem fs, DataFile file, Optional<String> compression) {
+    private FileVerdict classify(FileSystem fs, CompressionCodecFactory codecs, DataFile file) {
+        Optional<String> compression = compression(codecs, file);
         try {
-            FileSample sample = FileSample.read(fs, file.status(), sampleBytes);
+            FileSample sample = FileSample.read(fs, file.status(), sampleBytes, codecs);
             return classifiers
                     .classify(sample)
+                    .map(this::intern)
                     .map(c -> FileVerdict.classified(file, c, compression))
                     .orElseGet(() -> FileVerdict.unknown(file, compression));
         } catch (CorruptFileException e) {
@@ -89,6 +100,12 @@ final class Sampler {
         } catch (IOException | RuntimeException e) {
             return FileVerdict.failed(file, "unreadable: " + describe(e), compression);
         }
+    }
+
+    /** Files of one table mostly get equal verdicts: keep one copy, so memory grows with schemas, not files. */
+    private Classification intern(Classification classification) {
+        Classification known = distinct.putIfAbsent(classification, classification);
+        return known == null ? classification : known;
     }
 
     private static Optional<String> compression(CompressionCodecFactory codecs, DataFile file) {
