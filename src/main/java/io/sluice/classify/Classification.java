@@ -57,6 +57,27 @@ public record Classification(
         return new Builder(classifier, classification);
     }
 
+    /**
+     * This verdict without what is particular to the sampled file — the record count and the reasons, which quote
+     * sample values — so that the verdicts of files with the same format and schema are equal.
+     */
+    public Classification withoutSampleDetails() {
+        List<InferredColumn> general = columns.stream()
+                .map(c -> new InferredColumn(c.name(), c.type(), ""))
+                .toList();
+        return new Classification(
+                classifier,
+                classification,
+                certainty,
+                general,
+                inputFormat,
+                outputFormat,
+                serde,
+                parameters,
+                OptionalLong.empty(),
+                List.of());
+    }
+
     /** The schema as catalog columns. */
     public List<Column> catalogColumns() {
         return columns.stream().map(InferredColumn::toColumn).toList();

@@ -53,23 +53,24 @@ public final class FileSample {
     /** As {@link #read(FileSystem, FileStatus, int)}, with a codec factory shared by many reads. */
     public static FileSample read(FileSystem fs, FileStatus status, int bound, CompressionCodecFactory codecs)
             throws IOException {
+        return read(fs, status.getPath(), status.getLen(), bound, codecs);
+    }
+
+    /** As {@link #read(FileSystem, FileStatus, int)}, for a file whose path and length the caller knows. */
+    public static FileSample read(FileSystem fs, Path path, long length, int bound, CompressionCodecFactory codecs)
+            throws IOException {
         Configuration conf = fs.getConf();
-        CompressionCodec codec = codecs.getCodec(status.getPath());
+        CompressionCodec codec = codecs.getCodec(path);
         Optional<String> compression = compressionType(codec);
         // An uncompressed file needs a buffer no larger than itself (crawls read many small files); the byte past the
         // bound tells whether the bound cut the content.
-        try (FSDataInputStream raw = fs.open(status.getPath());
+        try (FSDataInputStream raw = fs.open(path);
                 InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
-            long expected = codec == null ? Math.min(status.getLen(), bound) : Math.min(bound, 64 * 1024);
+            long expected = codec == null ? Math.min(length, bound) : Math.min(bound, 64 * 1024);
             byte[] head = readHead(in, (int) expected + 1, bound + 1);
             boolean complete = head.length <= bound;
             return new FileSample(
-                    status.getPath(),
-                    conf,
-                    status.getLen(),
-                    compression,
-                    complete ? head : Arrays.copyOf(head, bound),
-                    complete);
+                    path, conf, length, compression, complete ? head : Arrays.copyOf(head, bound), complete);
         }
     }
 

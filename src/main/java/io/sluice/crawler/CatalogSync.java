@@ -330,9 +330,7 @@ final class CatalogSync {
     private static OptionalLong recordCount(List<FileVerdict> files) {
         long total = 0;
         for (FileVerdict file : files) {
-            OptionalLong count = file.sampled()
-                    ? file.classification().map(Classification::recordCount).orElse(OptionalLong.empty())
-                    : OptionalLong.empty();
+            OptionalLong count = file.records();
             if (count.isEmpty()) {
                 return OptionalLong.empty();
             }

@@ -4,25 +4,28 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
 
 /**
- * A file found under a crawl target.
+ * A file found under a crawl target: only what the crawl needs, since a crawl may hold many thousands of them.
  *
- * @param status the file system's description of the file
- * @param folders the folder names between the target and the file, outermost first
+ * @param path the file's full path
+ * @param length its size in bytes
+ * @param folders the folder names between the target and the file, outermost first (one list shared by the files
+ *     of a folder)
  */
-public record DataFile(FileStatus status, List<String> folders) {
+public record DataFile(Path path, long length, List<String> folders) {
     public DataFile {
-        requireNonNull(status, "status is null");
+        requireNonNull(path, "path is null");
         folders = List.copyOf(folders);
     }
 
-    public String name() {
-        return status.getPath().getName();
+    static DataFile of(FileStatus status, List<String> folders) {
+        return new DataFile(status.getPath(), status.getLen(), folders);
     }
 
-    public long length() {
-        return status.getLen();
+    public String name() {
+        return path.getName();
     }
 
     /** The path relative to the target, with {@code /} separators. */
@@ -32,6 +35,6 @@ public record DataFile(FileStatus status, List<String> folders) {
 
     @Override
     public String toString() {
-        return status.getPath().toString();
+        return path.toString();
     }
 }

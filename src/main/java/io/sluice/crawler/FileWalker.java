@@ -81,7 +81,7 @@ final class FileWalker {
             skipped.add(new Listing.Skipped(relative(folders, name), "empty file", false));
             return;
         }
-        files.add(new DataFile(file, folders));
+        files.add(DataFile.of(file, folders));
     }
 
     /** Names Hadoop tools treat as metadata or work in progress, never as data. */

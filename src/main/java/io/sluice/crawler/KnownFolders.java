@@ -61,7 +61,7 @@ final class KnownFolders {
 
     /** The catalog's description of a file in a known folder (or of a known single-file table). */
     Optional<Classification> describe(DataFile file) {
-        for (Path path = file.status().getPath(); path != null; path = path.getParent()) {
+        for (Path path = file.path(); path != null; path = path.getParent()) {
             Classification known = byLocation.get(normalize(path.toString()));
             if (known != null) {
                 return Optional.of(known);

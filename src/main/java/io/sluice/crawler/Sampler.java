@@ -89,11 +89,10 @@ final class Sampler {
     private FileVerdict classify(FileSystem fs, CompressionCodecFactory codecs, DataFile file) {
         Optional<String> compression = compression(codecs, file);
         try {
-            FileSample sample = FileSample.read(fs, file.status(), sampleBytes, codecs);
+            FileSample sample = FileSample.read(fs, file.path(), file.length(), sampleBytes, codecs);
             return classifiers
                     .classify(sample)
-                    .map(this::intern)
-                    .map(c -> FileVerdict.classified(file, c, compression))
+                    .map(c -> FileVerdict.classified(file, intern(c), c.recordCount(), compression))
                     .orElseGet(() -> FileVerdict.unknown(file, compression));
         } catch (CorruptFileException e) {
             return FileVerdict.failed(file, "corrupt: " + e.getMessage(), compression);
@@ -102,14 +101,18 @@ final class Sampler {
         }
     }
 
-    /** Files of one table mostly get equal verdicts: keep one copy, so memory grows with schemas, not files. */
+    /**
+     * The verdict without what differs from file to file (record count, the sample values quoted in reasons), one
+     * copy of each: files of one table mostly get the same, so memory grows with schemas, not with files.
+     */
     private Classification intern(Classification classification) {
-        Classification known = distinct.putIfAbsent(classification, classification);
-        return known == null ? classification : known;
+        Classification general = classification.withoutSampleDetails();
+        Classification known = distinct.putIfAbsent(general, general);
+        return known == null ? general : known;
     }
 
     private static Optional<String> compression(CompressionCodecFactory codecs, DataFile file) {
-        return FileSample.compressionType(codecs.getCodec(file.status().getPath()));
+        return FileSample.compressionType(codecs.getCodec(file.path()));
     }
 
     private static String describe(Exception e) {

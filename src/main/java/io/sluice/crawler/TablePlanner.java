@@ -44,7 +44,7 @@ final class TablePlanner {
     }
 
     private static boolean isFile(Path target, FileVerdict verdict) {
-        return verdict.file().status().getPath().equals(target);
+        return verdict.file().path().equals(target);
     }
 
     /** Tables found in one target, with the decisions taken and the files left out. */
@@ -162,7 +162,7 @@ final class TablePlanner {
             String name = Tables.sanitize(Tables.stem(file.file().name()));
             tables.add(new TableCandidate(
                     tablePrefix + name,
-                    file.file().status().getPath(),
+                    file.file().path(),
                     cluster.first(),
                     cluster.columns(),
                     List.of(),

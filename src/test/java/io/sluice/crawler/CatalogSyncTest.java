@@ -68,7 +68,7 @@ class CatalogSyncTest {
                 .recordCount(records)
                 .build();
         files.add(FileVerdict.classified(
-                new DataFile(status, parts.subList(0, parts.size() - 1)), classification, Optional.empty()));
+                DataFile.of(status, parts.subList(0, parts.size() - 1)), classification, Optional.empty()));
     }
 
     private CrawlPlan crawl() {

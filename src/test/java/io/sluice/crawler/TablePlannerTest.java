@@ -40,7 +40,7 @@ class TablePlannerTest {
                 .columns(inferred)
                 .recordCount(10)
                 .build();
-        files.add(FileVerdict.classified(new DataFile(status, folders), verdict, Optional.empty()));
+        files.add(FileVerdict.classified(DataFile.of(status, folders), verdict, Optional.empty()));
         return this;
     }
 
