@@ -1,16 +1,13 @@
 package io.sluice.format.parquet;
 
+import io.sluice.format.Decimals;
 import io.sluice.types.DecimalType;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 
 /**
  * Decimals as their unscaled value at the column's scale: INT32, INT64 or a big-endian two's complement
- * FIXED_LEN_BYTE_ARRAY by precision ({@link HiveToParquet}). A value with fewer fraction digits than the scale is
- * padded; one that needs rounding, or has more digits than the precision, is refused with {@link
- * ArithmeticException}.
+ * FIXED_LEN_BYTE_ARRAY by precision ({@link HiveToParquet}), fitted to the column by {@link Decimals#fit}.
  */
 final class DecimalWriters {
     private DecimalWriters() {}
@@ -35,19 +32,8 @@ final class DecimalWriters {
         return new FixedWriter(type, consumer);
     }
 
-    static BigDecimal checked(Object value, DecimalType type) {
-        BigDecimal decimal = (BigDecimal) value;
-        if (decimal.scale() != type.scale()) {
-            decimal = decimal.setScale(type.scale(), RoundingMode.UNNECESSARY);
-        }
-        if (decimal.precision() > type.precision()) {
-            throw new ArithmeticException(decimal.toPlainString() + " has more digits than " + type + " holds");
-        }
-        return decimal;
-    }
-
     private static long unscaled(Object value, DecimalType type) {
-        return checked(value, type).scaleByPowerOfTen(type.scale()).longValueExact();
+        return Decimals.unscaledLong(Decimals.fit(value, type));
     }
 
     private static final class FixedWriter extends ValueWriter {
@@ -63,7 +49,7 @@ final class DecimalWriters {
 
         @Override
         void write(Object value) {
-            byte[] unscaled = checked(value, type).unscaledValue().toByteArray();
+            byte[] unscaled = Decimals.fit(value, type).unscaledValue().toByteArray();
             int padding = bytes.length - unscaled.length;
             byte sign = unscaled[0] < 0 ? (byte) -1 : 0;
             for (int i = 0; i < padding; i++) {
