@@ -79,6 +79,14 @@ public final class FormatTesting {
         return rows;
     }
 
+    /** The rows from where the second of {@code count} splits of equal length starts, read with an unbounded length. */
+    public static List<Row> readRest(FileFormat format, Path file, StructType schema, StorageFormat storage, int count)
+            throws IOException {
+        long length = file.getFileSystem(conf()).getFileStatus(file).getLen();
+        long size = (length + count - 1) / count;
+        return read(format, file, size, Long.MAX_VALUE, spec(schema, storage));
+    }
+
     /** The rows of each of {@code count} splits of equal length. */
     public static List<List<Row>> readSplits(
             FileFormat format, Path file, StructType schema, StorageFormat storage, int count) throws IOException {

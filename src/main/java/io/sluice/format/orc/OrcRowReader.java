@@ -41,7 +41,9 @@ final class OrcRowReader implements RowReader {
         this.readers = projection.readers();
         this.columns = columnNames(positions, table);
         this.width = table.fields().size();
-        this.rows = reader.rows(reader.options().range(start, length).schema(projection.readSchema()));
+        // ORC adds the length to the start: keep the sum from overflowing.
+        long range = Math.min(length, Long.MAX_VALUE - start);
+        this.rows = reader.rows(reader.options().range(start, range).schema(projection.readSchema()));
         this.batch = projection.readSchema().createRowBatch();
     }
 

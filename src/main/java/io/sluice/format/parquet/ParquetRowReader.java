@@ -59,7 +59,7 @@ final class ParquetRowReader implements RowReader {
     static ParquetRowReader open(Configuration conf, Path path, long start, long length, StructType table)
             throws IOException {
         ParquetReadOptions options = HadoopReadOptions.builder(conf, path)
-                .withRange(start, start + length)
+                .withRange(start, end(start, length))
                 .build();
         ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf), options);
         try {
@@ -68,6 +68,11 @@ final class ParquetRowReader implements RowReader {
             reader.close();
             throw e;
         }
+    }
+
+    /** The split's end; one that would overflow is the largest position. */
+    private static long end(long start, long length) {
+        return length > Long.MAX_VALUE - start ? Long.MAX_VALUE : start + length;
     }
 
     private static ParquetRowReader open(Configuration conf, String file, ParquetFileReader reader, StructType table) {

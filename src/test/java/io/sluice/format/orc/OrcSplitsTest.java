@@ -46,6 +46,11 @@ class OrcSplitsTest {
         assertThat(splits).hasSize(3).allSatisfy(split -> assertThat(split).isNotEmpty());
         List<Row> all = new ArrayList<>();
         splits.forEach(all::addAll);
+        List<Row> rest = new ArrayList<>(splits.get(1));
+        rest.addAll(splits.get(2));
+        assertThat(FormatTesting.readRest(format, file, schema, StorageFormat.ORC, 3))
+                .as("from the second split on, with an unbounded length")
+                .containsExactlyElementsOf(rest);
         assertThat(all).containsExactlyElementsOf(written);
     }
 }

@@ -53,6 +53,11 @@ class ParquetSplitsAndBadRecordsTest {
         assertThat(splits).hasSize(3).allSatisfy(split -> assertThat(split).isNotEmpty());
         List<Row> all = new ArrayList<>();
         splits.forEach(all::addAll);
+        List<Row> rest = new ArrayList<>(splits.get(1));
+        rest.addAll(splits.get(2));
+        assertThat(FormatTesting.readRest(format, file, schema, StorageFormat.PARQUET, 3))
+                .as("from the second split on, with an unbounded length")
+                .containsExactlyElementsOf(rest);
         assertThat(all).containsExactlyElementsOf(written);
     }
 
