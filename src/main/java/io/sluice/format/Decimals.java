@@ -2,6 +2,7 @@ package io.sluice.format;
 
 import io.sluice.types.DecimalType;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /** Decimal values as writers store them: at their column's scale, within its precision. */
@@ -24,6 +25,19 @@ public final class Decimals {
             throw new ArithmeticException(decimal.toPlainString() + " has more digits than " + type + " holds");
         }
         return decimal;
+    }
+
+    /**
+     * The decimal of an unscaled value read from a file at the type's scale.
+     *
+     * @throws ArithmeticException when it has more digits than the type's precision, which the file's schema promised
+     */
+    public static BigDecimal ofUnscaled(BigInteger unscaled, DecimalType type) {
+        BigDecimal value = new BigDecimal(unscaled, type.scale());
+        if (value.precision() > type.precision()) {
+            throw new ArithmeticException(value.toPlainString() + " has more digits than " + type + " holds");
+        }
+        return value;
     }
 
     /** The unscaled value of a decimal that fits its type, of at most 18 digits. */

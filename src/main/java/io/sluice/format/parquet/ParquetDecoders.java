@@ -1,5 +1,6 @@
 package io.sluice.format.parquet;
 
+import io.sluice.format.Decimals;
 import io.sluice.types.DataType;
 import io.sluice.types.DecimalType;
 import java.math.BigDecimal;
@@ -90,7 +91,7 @@ final class ParquetDecoders {
             return ParquetDecoders::int96;
         }
         if (type instanceof DecimalType decimal) {
-            return value -> decimal(new BigInteger(value.getBytesUnsafe()), decimal);
+            return value -> Decimals.ofUnscaled(new BigInteger(value.getBytesUnsafe()), decimal);
         }
         if (type == io.sluice.types.PrimitiveType.BINARY) {
             return ParquetDecoders::bytes;
@@ -106,14 +107,6 @@ final class ParquetDecoders {
             throw tooManyDigits(BigDecimal.valueOf(unscaled, type.scale()), type);
         }
         return BigDecimal.valueOf(unscaled, type.scale());
-    }
-
-    private static BigDecimal decimal(BigInteger unscaled, DecimalType type) {
-        BigDecimal value = new BigDecimal(unscaled, type.scale());
-        if (value.precision() > type.precision()) {
-            throw tooManyDigits(value, type);
-        }
-        return value;
     }
 
     private static ArithmeticException tooManyDigits(BigDecimal value, DecimalType type) {
