@@ -13,6 +13,9 @@ final class Converters {
         if (node instanceof ReadNode.Struct struct) {
             return new StructConverter(struct, receiver, problems);
         }
+        if (node instanceof ReadNode.Ignored ignored) {
+            return Discard.of(ignored.type());
+        }
         if (node instanceof ReadNode.List list) {
             return new ListConverter(list, receiver, problems);
         }

@@ -12,7 +12,6 @@ import io.sluice.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -30,10 +29,11 @@ import org.apache.parquet.schema.Type.Repetition;
  * {@link ReadNode} plan that turns what it reads into rows.
  *
  * <p>Lists are recognised in the standard three-level form and in the legacy forms the format's backward-compatibility
- * rules describe (two-level lists, {@code array} and {@code _tuple} groups, bare repeated fields). A struct of which the
- * file has none of the table's fields reads as null, as does a column the file lacks.
+ * rules describe (two-level lists, {@code array} and {@code _tuple} groups, bare repeated fields). A column the file
+ * lacks reads as null; a struct of which the file has none of the table's fields, as a struct of nulls.
  *
- * @throws IncompatibleColumnException (from {@link #of}) for a column whose file type does not convert to the table's
+ * <p>{@link #of} throws {@link IncompatibleColumnException} for a column whose file type does not convert to the
+ * table's.
  */
 final class ParquetProjection {
     private final String file;
@@ -56,6 +56,7 @@ final class ParquetProjection {
         return requested;
     }
 
+    /** The plan that turns the requested columns into rows. */
     ReadNode.Struct root() {
         return root;
     }
@@ -78,26 +79,24 @@ final class ParquetProjection {
             Type field = group.getType(index);
             String columnPath = path + column.name();
             boolean bare = field.isRepetition(Repetition.REPEATED);
-            Optional<Projected> projected =
+            Projected projected =
                     bare ? bareRepeated(field, column.type(), columnPath) : value(field, column.type(), columnPath);
-            if (projected.isPresent()) {
-                byFileIndex.put(index, projected.get());
-                fields.put(index, new ReadNode.Field(position, projected.get().node(), bare));
-            }
+            byFileIndex.put(index, projected);
+            fields.put(index, new ReadNode.Field(position, projected.node(), bare));
         }
         List<Type> types = byFileIndex.values().stream().map(Projected::type).toList();
         return new Fields(types, new ArrayList<>(fields.values()));
     }
 
     /** A repeated field outside a LIST group: a list whose elements are the field's values. */
-    private Optional<Projected> bareRepeated(Type field, DataType tableType, String path) {
+    private Projected bareRepeated(Type field, DataType tableType, String path) {
         if (!(tableType instanceof ArrayType array)) {
             throw incompatible(path, "array<" + describe(field) + ">", tableType);
         }
         return value(field, array.elementType(), path + ".element");
     }
 
-    private Optional<Projected> value(Type field, DataType tableType, String path) {
+    private Projected value(Type field, DataType tableType, String path) {
         if (tableType instanceof StructType struct) {
             return struct(field, struct, path);
         }
@@ -107,24 +106,38 @@ final class ParquetProjection {
         if (tableType instanceof MapType map) {
             return map(field, map, path);
         }
-        return Optional.of(leaf(field, tableType, path));
+        return leaf(field, tableType, path);
     }
 
-    private Optional<Projected> struct(Type field, StructType table, String path) {
+    private Projected struct(Type field, StructType table, String path) {
         if (field.isPrimitive() || field.getLogicalTypeAnnotation() != null) {
             throw incompatible(path, describe(field), table);
         }
         GroupType group = field.asGroupType();
         Fields fields = fields(group, table, path + ".");
         if (fields.types().isEmpty()) {
-            return Optional.empty();
+            // The file has none of the struct's fields: one column of the group, read and dropped, still tells a
+            // struct of nulls from a null struct, as in the other formats.
+            Type presence = firstColumn(group.getType(0));
+            ReadNode.Field ignored = new ReadNode.Field(-1, new ReadNode.Ignored(presence), false);
+            return new Projected(
+                    group.withNewFields(presence),
+                    new ReadNode.Struct(table.fields().size(), List.of(ignored)));
         }
-        return Optional.of(new Projected(
+        return new Projected(
                 group.withNewFields(fields.types()),
-                new ReadNode.Struct(table.fields().size(), fields.nodes())));
+                new ReadNode.Struct(table.fields().size(), fields.nodes()));
     }
 
-    private Optional<Projected> list(Type field, ArrayType table, String path) {
+    /** The field pruned to the path to its first primitive column. */
+    private static Type firstColumn(Type field) {
+        return field.isPrimitive()
+                ? field
+                : field.asGroupType()
+                        .withNewFields(firstColumn(field.asGroupType().getType(0)));
+    }
+
+    private Projected list(Type field, ArrayType table, String path) {
         if (!isList(field)) {
             throw incompatible(path, describe(field), table);
         }
@@ -132,15 +145,13 @@ final class ParquetProjection {
         Type repeated = list.getType(0);
         String elementPath = path + ".element";
         if (isTwoLevel(list, repeated)) {
-            return value(repeated, table.elementType(), elementPath)
-                    .map(element -> new Projected(
-                            list.withNewFields(element.type()), new ReadNode.List(false, element.node())));
+            Projected element = value(repeated, table.elementType(), elementPath);
+            return new Projected(list.withNewFields(element.type()), new ReadNode.List(false, element.node()));
         }
         GroupType wrapper = repeated.asGroupType();
-        return value(wrapper.getType(0), table.elementType(), elementPath)
-                .map(element -> new Projected(
-                        list.withNewFields(wrapper.withNewFields(element.type())),
-                        new ReadNode.List(true, element.node())));
+        Projected element = value(wrapper.getType(0), table.elementType(), elementPath);
+        return new Projected(
+                list.withNewFields(wrapper.withNewFields(element.type())), new ReadNode.List(true, element.node()));
     }
 
     private static boolean isList(Type field) {
@@ -158,22 +169,22 @@ final class ParquetProjection {
                 || repeated.getName().equals(list.getName() + "_tuple");
     }
 
-    private Optional<Projected> map(Type field, MapType table, String path) {
+    private Projected map(Type field, MapType table, String path) {
         if (!isMap(field)) {
             throw incompatible(path, describe(field), table);
         }
         GroupType map = field.asGroupType();
         GroupType keyValue = map.getType(0).asGroupType();
         Projected key = leaf(keyValue.getType(0), table.keyType(), path + ".key");
-        Optional<Projected> value = keyValue.getFieldCount() < 2
-                ? Optional.empty()
-                : value(keyValue.getType(1), table.valueType(), path + ".value");
-        List<Type> requested = new ArrayList<>();
-        requested.add(key.type());
-        value.ifPresent(v -> requested.add(v.type()));
-        return Optional.of(new Projected(
-                map.withNewFields(keyValue.withNewFields(requested)),
-                new ReadNode.Map(key.node(), value.map(Projected::node).orElse(null))));
+        if (keyValue.getFieldCount() < 2) {
+            // A map of keys alone (a set, as some writers store one): every value is null.
+            return new Projected(
+                    map.withNewFields(keyValue.withNewFields(key.type())), new ReadNode.Map(key.node(), null));
+        }
+        Projected value = value(keyValue.getType(1), table.valueType(), path + ".value");
+        return new Projected(
+                map.withNewFields(keyValue.withNewFields(key.type(), value.type())),
+                new ReadNode.Map(key.node(), value.node()));
     }
 
     private static boolean isMap(Type field) {

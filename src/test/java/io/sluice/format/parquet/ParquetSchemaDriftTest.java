@@ -59,6 +59,21 @@ class ParquetSchemaDriftTest {
     }
 
     @Test
+    void aStructWithNoneOfTheTablesFieldsReadsAsAStructOfNulls() throws Exception {
+        org.apache.hadoop.fs.Path file = written(
+                schema("s:struct<tags:array<string>,a:int>,l:array<struct<a:int>>"),
+                Row.of(Row.of(list("x"), 1), list(Row.of(1), null)),
+                Row.of(null, null),
+                Row.of(Row.of(null, null), list()));
+
+        assertThat(read(format, file, schema("s:struct<b:string>,l:array<struct<b:int>>"), StorageFormat.PARQUET))
+                .containsExactly(
+                        Row.of(Row.of((Object) null), list(Row.of((Object) null), null)),
+                        Row.of(null, null),
+                        Row.of(Row.of((Object) null), list()));
+    }
+
+    @Test
     void narrowerFileTypesWidenToTheTablesTypes() throws Exception {
         org.apache.hadoop.fs.Path file = written(
                 schema("i:int,d:decimal(5,2),f:float,day:date,n:int,ts:timestamp,nested:array<struct<x:smallint>>,"
