@@ -74,6 +74,8 @@ final class ParquetRowWriter implements RowWriter {
             return this;
         }
 
+        // Deprecated for the ParquetConfiguration overload, but still the abstract method a builder must implement.
+        @SuppressWarnings("deprecation")
         @Override
         protected WriteSupport<Row> getWriteSupport(Configuration conf) {
             return new RowWriteSupport(schema);

@@ -30,6 +30,8 @@ final class RowReadSupport extends ReadSupport<Row> {
         return new ReadContext(projection.requested());
     }
 
+    // Deprecated for the ParquetConfiguration overload, but still the abstract method a read support must implement.
+    @SuppressWarnings("deprecation")
     @Override
     public RecordMaterializer<Row> prepareForRead(
             Configuration configuration,

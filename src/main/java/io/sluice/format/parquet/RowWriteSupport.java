@@ -28,6 +28,8 @@ final class RowWriteSupport extends WriteSupport<Row> {
         return "sluice";
     }
 
+    // Deprecated for the ParquetConfiguration overload, but still the abstract method a write support must implement.
+    @SuppressWarnings("deprecation")
     @Override
     public WriteContext init(Configuration configuration) {
         return new WriteContext(HiveToParquet.messageType(schema), Map.of(HIVE_SCHEMA_KEY, schema.toString()));
