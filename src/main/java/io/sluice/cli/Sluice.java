@@ -29,6 +29,7 @@ public final class Sluice {
         SluiceCommand root = new SluiceCommand();
         CommandLine commandLine = new CommandLine(root);
         commandLine.setAllowSubcommandsAsOptionParameters(true); // --catalog catalog
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true); // --format json
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(Sluice::usageError);

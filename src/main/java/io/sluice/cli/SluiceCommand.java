@@ -17,7 +17,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Batch ETL in MapReduce style on Hadoop: crawl data into a Hive-style catalog, run jobs.",
-        subcommands = {CrawlCommand.class, InspectCommand.class, CatalogCommand.class, DemoCommand.class},
+        subcommands = {
+            CrawlCommand.class,
+            InspectCommand.class,
+            CatCommand.class,
+            CatalogCommand.class,
+            DemoCommand.class
+        },
         footer = {"", "Exit codes: 0 success, 1 the job or crawl failed, 2 bad usage or invalid input."})
 public final class SluiceCommand implements Runnable {
 
