@@ -40,11 +40,12 @@ class SampleLakeCrawlTest {
         try (Catalog catalog = SqliteCatalog.open(catalogDir)) {
             CrawlResult result = crawl(catalog);
 
-            assertThat(result.filesFound()).isEqualTo(19);
+            assertThat(result.filesFound()).isEqualTo(20);
             assertThat(result.filesExcluded()).isEqualTo(1);
             assertThat(result.warnings().stream().map(SampleLakeCrawlTest::relative))
                     .containsExactlyInAnyOrder(
                             "products/empty.psv: empty file",
+                            "logs/app/app.log: no classifier recognised the format",
                             "broken/metrics.parquet: corrupt: broken/metrics.parquet: Parquet file does not end with"
                                     + " the magic PAR1 (found '-102'): truncated, or still being written");
             GoldenFile.assertMatches(getClass(), "lake.txt", describe(catalog));
@@ -65,6 +66,26 @@ class SampleLakeCrawlTest {
             });
             assertThat(catalog.listTables("lake"))
                     .allSatisfy(t -> assertThat(t.versionId()).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void aCustomGrokClassifierClaimsTheApplicationLog() {
+        try (Catalog catalog = SqliteCatalog.open(catalogDir)) {
+            CrawlerDefinition definition = CrawlerDefinitions.read(Path.of("crawler/applogs.yaml"))
+                    .withTargets(List.of(LAKE.resolve("logs").toString()));
+            CrawlResult result = new Crawler(catalog, HadoopConfigurations.local(), Clock.systemUTC())
+                    .crawl(definition, BuiltinClassifiers.chain(CustomClassifiers.of(definition)), false);
+
+            assertThat(result.warnings()).isEmpty();
+            Table app = catalog.getTable(io.sluice.catalog.TableId.of("logs", "app"))
+                    .orElseThrow();
+            assertThat(app.parameters()).containsEntry("classification", "app_log");
+            assertThat(app.storageDescriptor().columns())
+                    .extracting(Column::name)
+                    .containsExactly("ts", "level", "component", "message");
+            assertThat(app.storageDescriptor().serdeInfo().parameters().get("input.grokCustomPatterns"))
+                    .contains("LOGLEVEL");
         }
     }
 
