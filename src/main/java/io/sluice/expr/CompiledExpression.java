@@ -1,0 +1,23 @@
+package io.sluice.expr;
+
+import io.sluice.row.Row;
+import io.sluice.types.DataType;
+
+/**
+ * A SQL expression compiled against an input schema: typed once, evaluated per row without parsing or lookups by
+ * name. Evaluation follows SQL null semantics (an operation on NULL gives NULL, {@code AND}/{@code OR} use
+ * three-valued logic). Values are of the Java types {@link io.sluice.row.Values} gives for {@link #type()}.
+ */
+public interface CompiledExpression {
+
+    /** The type of the values this expression gives. */
+    DataType type();
+
+    /**
+     * The value for one row of the input schema, or null.
+     *
+     * @throws ExpressionEvaluationException when the row's values make the expression fail (division by zero, a
+     *     cast of text that is not a number...), naming the expression and the value
+     */
+    Object evaluate(Row row);
+}
