@@ -24,8 +24,8 @@ public final class Suggestions {
         return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
     }
 
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    /** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from a to b. */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

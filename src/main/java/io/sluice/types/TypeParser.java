@@ -1,5 +1,6 @@
 package io.sluice.types;
 
+import io.sluice.definition.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,33 +107,13 @@ final class TypeParser {
         String closest = null;
         int closestDistance = limit + 1;
         for (String name : TYPE_NAMES) {
-            int distance = editDistance(word, name);
+            int distance = Suggestions.distance(word, name);
             if (distance < closestDistance) {
                 closest = name;
                 closestDistance = distance;
             }
         }
         return closest == null ? "" : " (did you mean '" + closest + "'?)";
-    }
-
-    /** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from a to b. */
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private DataType array() {

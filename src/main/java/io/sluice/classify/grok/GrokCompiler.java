@@ -1,6 +1,7 @@
 package io.sluice.classify.grok;
 
 import io.sluice.SluiceException;
+import io.sluice.definition.Suggestions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -120,27 +121,8 @@ final class GrokCompiler {
     private Optional<String> suggestion(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
         return library.names().stream()
-                .filter(candidate -> candidate.equals(upper) || editDistance(candidate, upper) <= 2)
-                .min(Comparator.comparingInt(candidate -> editDistance(candidate, upper)));
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+                .filter(candidate -> candidate.equals(upper) || Suggestions.distance(candidate, upper) <= 2)
+                .min(Comparator.comparingInt(candidate -> Suggestions.distance(candidate, upper)));
     }
 
     private static boolean isNameStart(char c) {
