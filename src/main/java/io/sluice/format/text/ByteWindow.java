@@ -16,7 +16,14 @@ public final class ByteWindow {
     /** Large enough that per-read costs (file system statistics, checksums) vanish per record. */
     public static final int DEFAULT_CAPACITY = 256 * 1024;
 
+    /**
+     * The longest record a window holds: a file without line breaks (binary content, a wrong format) must fail with a
+     * message rather than fill the task's memory.
+     */
+    public static final int MAX_RECORD = 64 * 1024 * 1024;
+
     private final InputStream in;
+    private final int maxRecord;
     private byte[] bytes;
     private int position;
     private int limit;
@@ -24,9 +31,15 @@ public final class ByteWindow {
     private boolean eof;
 
     public ByteWindow(InputStream in, long offset, int capacity) {
+        this(in, offset, capacity, MAX_RECORD);
+    }
+
+    /** A window whose unread bytes may grow to {@code maxRecord} bytes. */
+    public ByteWindow(InputStream in, long offset, int capacity, int maxRecord) {
         this.in = requireNonNull(in, "in is null");
         this.base = offset;
-        this.bytes = new byte[capacity];
+        this.bytes = new byte[Math.min(capacity, maxRecord)];
+        this.maxRecord = maxRecord;
     }
 
     /** The bytes; valid from {@link #position()} to {@link #limit()}. Do not keep across {@link #fill()}. */
@@ -64,6 +77,7 @@ public final class ByteWindow {
      * {@link #position()}). Grows the window when the unread bytes fill it.
      *
      * @return false when the stream is at its end and nothing was added
+     * @throws IOException also when the unread bytes already are the longest record a window holds
      */
     public boolean fill() throws IOException {
         if (eof) {
@@ -94,7 +108,7 @@ public final class ByteWindow {
         return new WindowStream();
     }
 
-    private void compact() {
+    private void compact() throws IOException {
         int unread = limit - position;
         if (position > 0) {
             System.arraycopy(bytes, position, bytes, 0, unread);
@@ -103,7 +117,13 @@ public final class ByteWindow {
             limit = unread;
         }
         if (limit == bytes.length) {
-            byte[] larger = new byte[Math.max(bytes.length * 2, 16)];
+            if (limit >= maxRecord) {
+                throw new IOException(String.format(
+                        "a record at offset %d is longer than %d bytes: is this really text of the table's format,"
+                                + " with line breaks?",
+                        base, maxRecord));
+            }
+            byte[] larger = new byte[(int) Math.min(Math.max(bytes.length * 2L, 16), maxRecord)];
             System.arraycopy(bytes, 0, larger, 0, limit);
             bytes = larger;
         }
