@@ -1,0 +1,127 @@
+package io.sluice.format.csv;
+
+import io.sluice.format.ReadSpec;
+import io.sluice.format.RowReader;
+import io.sluice.format.text.ByteWindow;
+import io.sluice.format.text.BytesValueParser;
+import io.sluice.format.text.LineBreaks;
+import io.sluice.format.text.TextSplit;
+import io.sluice.format.text.ValueFormats;
+import io.sluice.row.BadRecordException;
+import io.sluice.row.Row;
+import io.sluice.types.StructField;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Reads the records of one split of a delimited text file into rows, columns by position: the fields are found in
+ * the bytes ({@link DelimitedTokenizer}) and each is parsed straight from them ({@link BytesValueParser}). One {@link
+ * ByteWindow} and one set of field positions serve every record.
+ *
+ * <p>A record with fewer fields than columns has nulls in the rest, as Hive reads it; one with more fields is bad, as
+ * is one with a value its column's type cannot hold. Empty lines are not records.
+ */
+final class DelimitedReader implements RowReader {
+    private final String file;
+    private final TextSplit split;
+    private final ByteWindow window;
+    private final DelimitedTokenizer tokenizer;
+    private final BytesValueParser[] parsers;
+    private final String[] names;
+    private long linesRead;
+
+    DelimitedReader(String file, TextSplit split, DelimitedDialect dialect, ReadSpec spec) {
+        this.file = file;
+        this.split = split;
+        this.window = split.window();
+        List<StructField> fields = spec.schema().fields();
+        this.tokenizer = new DelimitedTokenizer(dialect, fields.size());
+        this.parsers = new BytesValueParser[fields.size()];
+        this.names = new String[fields.size()];
+        for (int i = 0; i < parsers.length; i++) {
+            StructField field = fields.get(i);
+            names[i] = field.name();
+            parsers[i] = BytesValueParser.of(
+                    ValueFormats.parser(spec, field.name(), field.type()),
+                    split.charset(),
+                    ValueFormats.format(spec, field.name()));
+        }
+    }
+
+    @Override
+    public boolean next(Row row) throws IOException, BadRecordException {
+        while (true) {
+            int from = window.position();
+            if (from == window.limit() && !window.fill()) {
+                return false;
+            }
+            from = window.position();
+            if (window.offset(from) >= split.end()) {
+                return false;
+            }
+            int status = tokenizer.record(window.bytes(), from, window.limit(), window.eof());
+            if (status == DelimitedTokenizer.NEED_MORE) {
+                window.fill();
+                continue;
+            }
+            long line = linesRead;
+            linesRead += tokenizer.lines();
+            window.position(tokenizer.next());
+            if (status == DelimitedTokenizer.RECORD) {
+                fill(row, from, line);
+                return true;
+            }
+            if (status == DelimitedTokenizer.BAD) {
+                throw bad(line, Optional.empty(), recordText(from), tokenizer.problem());
+            }
+        }
+    }
+
+    private void fill(Row row, int from, long line) throws IOException, BadRecordException {
+        int fields = tokenizer.count();
+        if (fields > parsers.length) {
+            throw bad(
+                    line,
+                    Optional.empty(),
+                    recordText(from),
+                    "has " + fields + " fields, but the table has " + parsers.length + " columns");
+        }
+        byte[] bytes = window.bytes();
+        for (int i = 0; i < fields; i++) {
+            byte[] source = tokenizer.source(i, bytes);
+            int start = tokenizer.start(i);
+            int end = tokenizer.end(i);
+            try {
+                row.set(i, parsers[i].parse(source, start, end));
+            } catch (IllegalArgumentException e) {
+                throw bad(line, Optional.of(names[i]), parsers[i].text(source, start, end), e.getMessage());
+            }
+        }
+        for (int i = fields; i < parsers.length; i++) {
+            row.set(i, null);
+        }
+    }
+
+    /** The record's text without its final line break, for bad records. */
+    private String recordText(int from) {
+        byte[] bytes = window.bytes();
+        int end = tokenizer.next();
+        while (end > from && (bytes[end - 1] == LineBreaks.LF || bytes[end - 1] == LineBreaks.CR)) {
+            end--;
+        }
+        return new String(bytes, from, end - from, split.charset());
+    }
+
+    private BadRecordException bad(long linesBefore, Optional<String> column, String value, String reason)
+            throws IOException {
+        return new BadRecordException(
+                file, OptionalLong.of(split.lineNumbers().line(linesBefore)), column, Optional.of(value), reason);
+    }
+
+    @Override
+    public void close() throws IOException {
+        split.close();
+    }
+}

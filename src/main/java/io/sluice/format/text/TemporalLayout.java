@@ -1,0 +1,145 @@
+package io.sluice.format.text;
+
+import io.sluice.classify.TemporalFormat;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/**
+ * The fixed-width layout of a {@link TemporalFormat} ({@code yyyy-MM-dd}, {@code dd.MM.yyyy HH:mm:ss[.S][XXX]}...),
+ * which parses values straight from bytes without a {@link java.time.format.DateTimeFormatter}. It accepts exactly
+ * what the format accepts except offsets other than {@code Z}; for anything else it declines ({@code null}) and the
+ * caller parses the text with the format, which then also explains why a value is not valid.
+ */
+final class TemporalLayout {
+    private static final int DATE_LENGTH = 10;
+    private static final int TIME_LENGTH = 9; // separator and HH:mm:ss
+    private static final int MAX_FRACTION = 9;
+    private static final int[] NANOS_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1};
+
+    private final int year;
+    private final int month;
+    private final int day;
+    private final int firstSeparator;
+    private final int secondSeparator;
+    private final byte separator;
+    /** The byte between date and time: 'T' or ' '; 0 when either is accepted. */
+    private final byte timeSeparator;
+
+    private final boolean offset;
+
+    private TemporalLayout(String datePart, byte timeSeparator, boolean offset) {
+        this.year = datePart.indexOf("yyyy");
+        this.month = datePart.indexOf("MM");
+        this.day = datePart.indexOf("dd");
+        this.firstSeparator = year == 0 ? 4 : 2;
+        this.secondSeparator = year == 0 ? 7 : 5;
+        this.separator = (byte) datePart.charAt(firstSeparator);
+        this.timeSeparator = timeSeparator;
+        this.offset = offset;
+    }
+
+    /** The layout of a format, or of ISO values ({@code yyyy-MM-dd}, with {@code T} or a space before the time). */
+    static TemporalLayout of(Optional<TemporalFormat> format, boolean timestamp) {
+        if (format.isEmpty()) {
+            return new TemporalLayout("yyyy-MM-dd", timestamp ? 0 : (byte) ' ', timestamp);
+        }
+        String pattern = format.get().pattern();
+        String datePart = pattern.substring(0, DATE_LENGTH);
+        String rest = pattern.substring(DATE_LENGTH);
+        byte timeSeparator = rest.startsWith("'T'") ? (byte) 'T' : (byte) ' ';
+        return new TemporalLayout(datePart, timeSeparator, pattern.endsWith("[XXX]"));
+    }
+
+    /** The date, or null to decline. */
+    LocalDate date(byte[] b, int from, int to) {
+        if (to - from != DATE_LENGTH || !dateDigits(b, from)) {
+            return null;
+        }
+        try {
+            return LocalDate.of(number(b, from + year, 4), number(b, from + month, 2), number(b, from + day, 2));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The timestamp, or null to decline. */
+    LocalDateTime timestamp(byte[] b, int from, int to) {
+        int length = to - from;
+        if (length < DATE_LENGTH + TIME_LENGTH || !dateDigits(b, from) || !timeDigits(b, from + DATE_LENGTH)) {
+            return null;
+        }
+        int i = from + DATE_LENGTH + TIME_LENGTH;
+        int nanos = 0;
+        if (i < to && b[i] == '.') {
+            int digits = 0;
+            i++;
+            while (i < to && isDigit(b[i]) && digits < MAX_FRACTION) {
+                nanos = nanos * 10 + (b[i++] - '0');
+                digits++;
+            }
+            if (digits == 0) {
+                return null;
+            }
+            nanos *= NANOS_SCALE[digits];
+        }
+        if (offset && i == to - 1 && b[i] == 'Z') {
+            i++;
+        }
+        if (i != to) {
+            return null;
+        }
+        int t = from + DATE_LENGTH + 1;
+        try {
+            return LocalDateTime.of(
+                    number(b, from + year, 4),
+                    number(b, from + month, 2),
+                    number(b, from + day, 2),
+                    number(b, t, 2),
+                    number(b, t + 3, 2),
+                    number(b, t + 6, 2),
+                    nanos);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private boolean dateDigits(byte[] b, int from) {
+        for (int i = 0; i < DATE_LENGTH; i++) {
+            byte c = b[from + i];
+            boolean ok = i == firstSeparator || i == secondSeparator ? c == separator : isDigit(c);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean timeDigits(byte[] b, int at) {
+        byte between = b[at];
+        if (timeSeparator == 0 ? between != 'T' && between != ' ' : between != timeSeparator) {
+            return false;
+        }
+        return isDigit(b[at + 1])
+                && isDigit(b[at + 2])
+                && b[at + 3] == ':'
+                && isDigit(b[at + 4])
+                && isDigit(b[at + 5])
+                && b[at + 6] == ':'
+                && isDigit(b[at + 7])
+                && isDigit(b[at + 8]);
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int number(byte[] b, int from, int digits) {
+        int value = 0;
+        for (int i = from; i < from + digits; i++) {
+            value = value * 10 + (b[i] - '0');
+        }
+        return value;
+    }
+}
