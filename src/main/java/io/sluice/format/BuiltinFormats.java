@@ -10,12 +10,13 @@ import java.util.List;
 public final class BuiltinFormats {
     private BuiltinFormats() {}
 
-    /** Every built-in reader, columnar formats first. */
+    /** Every built-in reader: columnar formats, then text formats (delimited text last, Hive's default). */
     public static Formats formats() {
         List<FileFormat> formats = new ArrayList<>();
         formats.add(new ParquetFormat());
         formats.add(new OrcFormat());
         formats.add(new AvroFormat());
+        formats.addAll(TextFormats.all());
         return new Formats(formats);
     }
 }
