@@ -46,6 +46,8 @@ final class DemoCommand implements Callable<Integer> {
         run(out, "catalog", "show", "demo.sales");
         run(out, "catalog", "partitions", "demo.sales", "--where", "year = '2025'");
         run(out, "catalog", "ddl", "demo.events");
+        run(out, "cat", "demo.sales", "--where", "year = '2025'", "--limit", "3");
+        run(out, "cat", "demo.events", "--format", "json", "--limit", "2");
         out.println();
         out.println("Crawling again finds nothing new: no table gets a new version.");
         run(out, "crawl", "--crawler", crawler, "--database", "demo", lake.toString());

@@ -72,6 +72,8 @@ class LauncherIT {
                 .contains("$ sluice catalog partitions demo.sales --where \"year = '2025'\"")
                 .contains("CREATE EXTERNAL TABLE `demo`.`events`")
                 .contains("ALTER TABLE `demo`.`events` ADD IF NOT EXISTS")
+                .contains("$ sluice cat demo.sales --where \"year = '2025'\" --limit 3")
+                .contains("order_id,order_ts,country,product,qty,price,discount,year,month")
                 .contains(
                         "= demo.sales  csv, 7 columns, partitioned by year, month (0 new, 3 unchanged partitions)  unchanged")
                 .doesNotContain("demo.testdata");
