@@ -12,7 +12,6 @@ import io.sluice.classify.Classification;
 import io.sluice.crawler.CrawlerDefinition.DeleteBehavior;
 import io.sluice.crawler.CrawlerDefinition.UpdateBehavior;
 import io.sluice.crawler.TableCandidate.PartitionCandidate;
-import io.sluice.types.PrimitiveType;
 import io.sluice.types.TypeWidening;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -288,11 +287,19 @@ final class CatalogSync {
         parameters.put(UPDATED_BY_CRAWLER, definition.name());
         return Table.builder(TableId.of(database, candidate.name()))
                 .storageDescriptor(sd)
-                .partitionKeys(candidate.partitionKeys().stream()
-                        .map(key -> Column.of(key, PrimitiveType.STRING))
-                        .toList())
+                .partitionKeys(partitionKeys(candidate))
                 .parameters(parameters)
                 .build();
+    }
+
+    private static List<Column> partitionKeys(TableCandidate candidate) {
+        List<Column> keys = new ArrayList<>();
+        for (int i = 0; i < candidate.partitionKeys().size(); i++) {
+            keys.add(Column.of(
+                    candidate.partitionKeys().get(i),
+                    candidate.partitionKeyTypes().get(i)));
+        }
+        return keys;
     }
 
     private static List<Partition> partitions(Table table, TableCandidate candidate) {

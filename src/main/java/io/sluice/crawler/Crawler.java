@@ -47,7 +47,8 @@ public final class Crawler {
         try {
             FileWalker walker = new FileWalker(executor, new Exclusions(definition.exclusions()));
             Sampler sampler = new Sampler(executor, classifiers, definition.sampleBytes(), definition.filesPerFolder());
-            TablePlanner planner = new TablePlanner(definition.tableLevel(), definition.tablePrefix());
+            TablePlanner planner =
+                    new TablePlanner(definition.tableLevel(), definition.tablePrefix(), definition.partitionTypes());
             List<TableCandidate> tables = new ArrayList<>();
             List<String> qualifiedTargets = new ArrayList<>();
             List<String> decisions = new ArrayList<>();

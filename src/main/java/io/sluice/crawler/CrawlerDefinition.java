@@ -2,7 +2,9 @@ package io.sluice.crawler;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.types.DataType;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -23,6 +25,8 @@ import java.util.OptionalInt;
  * @param deleteBehavior what to do with tables and partitions whose data vanished
  * @param recrawl whether to sample everything or only folders not yet in the catalog
  * @param classifiers custom classifiers, tried before the built-ins in this order
+ * @param partitionTypes types of partition keys by name; keys not named are strings, so values such as {@code 01}
+ *     keep their leading zeros
  */
 public record CrawlerDefinition(
         String name,
@@ -37,7 +41,8 @@ public record CrawlerDefinition(
         UpdateBehavior updateBehavior,
         DeleteBehavior deleteBehavior,
         RecrawlBehavior recrawl,
-        List<CustomClassifier> classifiers) {
+        List<CustomClassifier> classifiers,
+        Map<String, DataType> partitionTypes) {
 
     public static final int DEFAULT_SAMPLE_BYTES = 64 * 1024;
     public static final int DEFAULT_TABLE_THRESHOLD = 100;
@@ -54,6 +59,7 @@ public record CrawlerDefinition(
         requireNonNull(deleteBehavior, "deleteBehavior is null");
         requireNonNull(recrawl, "recrawl is null");
         classifiers = List.copyOf(classifiers);
+        partitionTypes = Map.copyOf(partitionTypes);
     }
 
     /** A crawler with every default, as {@code sluice crawl PATH... --database DB} runs it. */
@@ -71,7 +77,8 @@ public record CrawlerDefinition(
                 UpdateBehavior.UPDATE,
                 DeleteBehavior.DEPRECATE,
                 RecrawlBehavior.EVERYTHING,
-                List.of());
+                List.of(),
+                Map.of());
     }
 
     public CrawlerDefinition withTargets(List<String> newTargets) {
@@ -88,7 +95,8 @@ public record CrawlerDefinition(
                 updateBehavior,
                 deleteBehavior,
                 recrawl,
-                classifiers);
+                classifiers,
+                partitionTypes);
     }
 
     public CrawlerDefinition withDatabase(String newDatabase) {
@@ -105,7 +113,8 @@ public record CrawlerDefinition(
                 updateBehavior,
                 deleteBehavior,
                 recrawl,
-                classifiers);
+                classifiers,
+                partitionTypes);
     }
 
     /** When a table's schema changed: {@code update} archives a new version, {@code log} only reports it. */
@@ -132,12 +141,12 @@ public record CrawlerDefinition(
 
     /** A custom grok classifier: a named pattern over log lines, with its own pattern definitions. */
     public record CustomClassifier(
-            String name, String classification, String pattern, java.util.Map<String, String> customPatterns) {
+            String name, String classification, String pattern, Map<String, String> customPatterns) {
         public CustomClassifier {
             requireNonNull(name, "name is null");
             requireNonNull(classification, "classification is null");
             requireNonNull(pattern, "pattern is null");
-            customPatterns = java.util.Map.copyOf(customPatterns);
+            customPatterns = Map.copyOf(customPatterns);
         }
     }
 

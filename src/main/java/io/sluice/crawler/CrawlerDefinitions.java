@@ -9,9 +9,13 @@ import io.sluice.crawler.CrawlerDefinition.RecrawlBehavior;
 import io.sluice.crawler.CrawlerDefinition.UpdateBehavior;
 import io.sluice.definition.DefinitionFile;
 import io.sluice.definition.YamlMap;
+import io.sluice.types.DataType;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -28,6 +32,7 @@ import java.util.OptionalInt;
  * table_prefix: raw_
  * schema_change: { update: update, delete: deprecate }   # update|log ; delete|deprecate|log
  * recrawl: everything             # or new-folders-only
+ * partition_types: { day: int }   # partition keys are strings unless typed here
  * classifiers:
  *   - name: app_log
  *     type: grok
@@ -61,7 +66,8 @@ public final class CrawlerDefinitions {
                 "table_prefix",
                 "schema_change",
                 "recrawl",
-                "classifiers");
+                "classifiers",
+                "partition_types");
         CrawlerDefinition defaults = CrawlerDefinition.defaults("default", List.of());
         String name = root.string("name").orElse(defaultName);
         String database =
@@ -101,9 +107,29 @@ public final class CrawlerDefinitions {
                 update,
                 delete,
                 root.enumValue("recrawl", RecrawlBehavior.class).orElse(defaults.recrawl()),
-                classifiers(root));
+                classifiers(root),
+                partitionTypes(root));
         root.problems().throwIfAny();
         return definition;
+    }
+
+    private static Map<String, DataType> partitionTypes(YamlMap root) {
+        Map<String, DataType> types = new LinkedHashMap<>();
+        root.map("partition_types").ifPresent(keys -> {
+            for (String key : keys.keys()) {
+                keys.parsed(key, DataType::parse).ifPresent(type -> {
+                    if (type.isPrimitive()) {
+                        types.put(key.toLowerCase(Locale.ROOT), type);
+                    } else {
+                        keys.problems()
+                                .add(
+                                        keys.line(key),
+                                        keys.field(key) + ": a partition key needs a primitive type, not " + type);
+                    }
+                });
+            }
+        });
+        return types;
     }
 
     private static List<CustomClassifier> classifiers(YamlMap root) {

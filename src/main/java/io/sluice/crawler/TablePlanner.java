@@ -2,6 +2,9 @@ package io.sluice.crawler;
 
 import io.sluice.catalog.Column;
 import io.sluice.crawler.TableCandidate.PartitionCandidate;
+import io.sluice.format.TextValueParser;
+import io.sluice.types.DataType;
+import io.sluice.types.PrimitiveType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
@@ -25,10 +29,16 @@ import org.apache.hadoop.fs.Path;
 final class TablePlanner {
     private final OptionalInt tableLevel;
     private final String tablePrefix;
+    private final Map<String, DataType> partitionTypes;
 
     TablePlanner(OptionalInt tableLevel, String tablePrefix) {
+        this(tableLevel, tablePrefix, Map.of());
+    }
+
+    TablePlanner(OptionalInt tableLevel, String tablePrefix, Map<String, DataType> partitionTypes) {
         this.tableLevel = tableLevel;
         this.tablePrefix = tablePrefix;
+        this.partitionTypes = partitionTypes;
     }
 
     /** The tables of one target, with explanations and warnings. */
@@ -166,6 +176,7 @@ final class TablePlanner {
                     cluster.first(),
                     cluster.columns(),
                     List.of(),
+                    List.of(),
                     List.of(file),
                     List.of(),
                     List.of("a table of one file: " + why)));
@@ -191,15 +202,45 @@ final class TablePlanner {
             }
             reasons.addAll(layout.notes);
             String name = Tables.sanitize(node.path().isEmpty() ? target.getName() : node.name());
+            List<PartitionCandidate> found = partitions(node, location, partitions, files);
             tables.add(new TableCandidate(
                     tablePrefix + name,
                     location,
                     cluster.first(),
                     cluster.columns(),
                     keys,
+                    keyTypes(keys, found, node),
                     files,
-                    partitions(node, location, partitions, files),
+                    found,
                     reasons));
+        }
+
+        /** Declared partition key types, kept only when every value of the key is valid for the type. */
+        private List<DataType> keyTypes(List<String> keys, List<PartitionCandidate> partitions, FolderTree node) {
+            List<DataType> types = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                DataType declared = partitionTypes.getOrDefault(keys.get(i), PrimitiveType.STRING);
+                types.add(declared);
+                if (declared == PrimitiveType.STRING) {
+                    continue;
+                }
+                TextValueParser parser = TextValueParser.of(declared, Optional.empty());
+                for (PartitionCandidate partition : partitions) {
+                    String value = partition.values().get(i);
+                    if (value.equals(PartitionLayout.DEFAULT_PARTITION)) {
+                        continue;
+                    }
+                    try {
+                        parser.parse(value);
+                    } catch (IllegalArgumentException e) {
+                        warnings.add(node.relativePath() + ": partition key '" + keys.get(i) + "' stays a string: '"
+                                + value + "' " + e.getMessage());
+                        types.set(i, PrimitiveType.STRING);
+                        break;
+                    }
+                }
+            }
+            return types;
         }
 
         /** Partition keys that collide with data columns are renamed, as Hive allows no such overlap. */

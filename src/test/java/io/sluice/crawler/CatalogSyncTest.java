@@ -255,7 +255,8 @@ class CatalogSyncTest {
                 UpdateBehavior.UPDATE,
                 DeleteBehavior.DEPRECATE,
                 CrawlerDefinition.RecrawlBehavior.EVERYTHING,
-                List.of());
+                List.of(),
+                java.util.Map.of());
 
         assertThatThrownBy(this::crawl)
                 .isInstanceOfSatisfying(
@@ -278,6 +279,7 @@ class CatalogSyncTest {
                 update,
                 delete,
                 CrawlerDefinition.RecrawlBehavior.EVERYTHING,
-                List.of());
+                List.of(),
+                java.util.Map.of());
     }
 }

@@ -31,6 +31,7 @@ class CrawlerDefinitionsTest {
                 table_prefix: raw_
                 schema_change: { update: log, delete: delete }
                 recrawl: new-folders-only
+                partition_types: { Year: int, day: date }
                 classifiers:
                   - name: app_log
                     type: grok
@@ -52,6 +53,8 @@ class CrawlerDefinitionsTest {
         assertThat(definition.updateBehavior()).isEqualTo(UpdateBehavior.LOG);
         assertThat(definition.deleteBehavior()).isEqualTo(DeleteBehavior.DELETE);
         assertThat(definition.recrawl()).isEqualTo(RecrawlBehavior.NEW_FOLDERS_ONLY);
+        assertThat(definition.partitionTypes().get("year")).hasToString("int");
+        assertThat(definition.partitionTypes().get("day")).hasToString("date");
         assertThat(definition.classifiers()).singleElement().satisfies(c -> {
             assertThat(c.name()).isEqualTo("app_log");
             assertThat(c.classification()).isEqualTo("applog");
@@ -88,11 +91,14 @@ class CrawlerDefinitionsTest {
                         classifiers:
                           - name: x
                             type: regex
+                        partition_types: { day: "array<int>" }
                         """))
                 .isInstanceOfSatisfying(SluiceException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_DEFINITION);
                     assertThat(e.getMessage())
-                            .contains("bad.yaml (5 problems)")
+                            .contains("bad.yaml (6 problems)")
+                            .contains(
+                                    "bad.yaml:9: partition_types.day: a partition key needs a primitive type, not array<int>")
                             .contains("bad.yaml:3: unknown field 'table_treshold' (did you mean 'table_threshold'?)")
                             .contains("bad.yaml:4: sample.bytes: expected a whole number, got 'lots'")
                             .contains("bad.yaml:5: schema_change.update: 'overwrite' is not one of update, log")

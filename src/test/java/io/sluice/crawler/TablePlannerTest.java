@@ -176,6 +176,26 @@ class TablePlannerTest {
     }
 
     @Test
+    void declaredPartitionKeyTypesApplyWhenEveryValueFits() {
+        csv("a/day=1/x.csv", "id int");
+        csv("a/day=2/x.csv", "id int");
+        csv("b/day=1/x.csv", "name string");
+        csv("b/day=two/x.csv", "name string");
+
+        TablePlanner.PlannedTables planned = new TablePlanner(
+                        OptionalInt.empty(), "", java.util.Map.of("day", io.sluice.types.PrimitiveType.INT))
+                .plan(TARGET, files);
+
+        assertThat(planned.tables())
+                .extracting(t -> t.partitionKeyTypes().get(0).toString())
+                .containsExactly("int", "string");
+        assertThat(planned.warnings())
+                .singleElement()
+                .asString()
+                .isEqualTo("b: partition key 'day' stays a string: 'two' is not a valid int");
+    }
+
+    @Test
     void theTargetItselfCanBeATable() {
         csv("year=2024/a.csv", "id int");
         csv("year=2025/a.csv", "id int");
