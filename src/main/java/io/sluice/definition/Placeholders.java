@@ -17,11 +17,21 @@ public final class Placeholders implements YamlMap.ScalarRewriter {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Map<String, String> values;
+    private final Set<String> unset;
     private final Problems problems;
     private final Set<String> used = new LinkedHashSet<>();
 
     public Placeholders(Map<String, String> values, Problems problems) {
+        this(values, Set.of(), problems);
+    }
+
+    /**
+     * Placeholders whose names are in {@code unset} are left as written without a problem: their missing value is
+     * reported once, where they are declared.
+     */
+    public Placeholders(Map<String, String> values, Set<String> unset, Problems problems) {
         this.values = Map.copyOf(requireNonNull(values, "values is null"));
+        this.unset = Set.copyOf(requireNonNull(unset, "unset is null"));
         this.problems = requireNonNull(problems, "problems is null");
     }
 
@@ -68,9 +78,9 @@ public final class Placeholders implements YamlMap.ScalarRewriter {
         if (!isName(name)) {
             problems.add(
                     line, field + ": '" + text.substring(start, end + 1) + "' is not a placeholder: write ${NAME}");
-        } else if (value == null) {
+        } else if (value == null && !unset.contains(name)) {
             problems.add(line, field + ": unknown placeholder '${" + name + "}'" + suggestion(name));
-        } else {
+        } else if (value != null) {
             used.add(name);
             out.append(value);
             return end + 1;
