@@ -120,7 +120,8 @@ final class SqlText {
     }
 
     private static boolean isKeyword(String word) {
-        return List.of("null", "true", "false").contains(word.toLowerCase(java.util.Locale.ROOT));
+        return List.of("null", "true", "false", "current_date", "current_timestamp")
+                .contains(word.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Name name(String sql, String text, int start, int end) {
