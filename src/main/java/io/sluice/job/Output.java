@@ -41,6 +41,9 @@ public record Output(
         partitionBy = List.copyOf(requireNonNull(partitionBy, "partitionBy is null"));
         requireNonNull(mode, "mode is null");
         requireNonNull(table, "table is null");
+        if (path.isBlank()) {
+            throw new IllegalArgumentException("output path is empty");
+        }
     }
 
     /** What a job does when its output path already has data. */
