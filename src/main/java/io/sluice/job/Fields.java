@@ -39,8 +39,13 @@ final class Fields {
     }
 
     static List<SortKey> sortKeys(YamlMap map, String key) {
+        return sortKeys(map, key, map.items(key));
+    }
+
+    /** The sort keys of items read already. */
+    static List<SortKey> sortKeys(YamlMap map, String key, List<YamlMap.Item> items) {
         List<SortKey> keys = new ArrayList<>();
-        for (YamlMap.Item item : map.items(key)) {
+        for (YamlMap.Item item : items) {
             try {
                 keys.add(SortKeys.parse(item.value(), item.line()));
             } catch (IllegalArgumentException e) {

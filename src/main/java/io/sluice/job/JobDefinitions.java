@@ -6,7 +6,6 @@ import io.sluice.catalog.TableId;
 import io.sluice.definition.DefinitionFile;
 import io.sluice.definition.Durations;
 import io.sluice.definition.Placeholders;
-import io.sluice.definition.Problems;
 import io.sluice.definition.Suggestions;
 import io.sluice.definition.YamlMap;
 import java.nio.file.Path;
@@ -53,16 +52,18 @@ public final class JobDefinitions {
 
     private static JobDefinition parse(YamlMap root, String defaultName, Map<String, String> arguments) {
         requireNonNull(arguments, "arguments is null");
-        Problems problems = root.problems();
         root.rejectUnknownKeys(JobSyntax.JOB.toArray(String[]::new));
         Arguments declared = Arguments.read(root, arguments);
-        Map<String, String> values = declared.values();
         Set<String> unset = new HashSet<>(declared.declared());
-        unset.removeAll(values.keySet());
-        Placeholders placeholders = new Placeholders(values, unset, problems);
+        unset.removeAll(declared.values().keySet());
+        Placeholders placeholders = new Placeholders(declared.values(), unset, root.problems());
         YamlMap job = root.withScalars(placeholders, "arguments");
         declared.reportUnused(root, arguments, placeholders.used());
+        return definition(job, defaultName, declared.values());
+    }
 
+    /** Reads the fields of a job whose placeholders are filled. */
+    private static JobDefinition definition(YamlMap job, String defaultName, Map<String, String> arguments) {
         String name = job.string("name").orElse(defaultName);
         if (!JOB_NAME.matcher(name).matches()) {
             Fields.problem(job, "name", "'" + name + "' is not a job name: use letters, digits, '_', '-' and '.'");
@@ -77,16 +78,16 @@ public final class JobDefinitions {
                 job.parsed("max_bad_records", BadRecordLimit::parse).orElse(BadRecordLimit.NONE);
         List<TriggerEntry> triggers =
                 job.maps("triggers").stream().map(TriggerEntry::new).toList();
-        problems.throwIfAny();
+        job.problems().throwIfAny();
         return new JobDefinition(
-                problems.file(),
+                job.problems().file(),
                 name,
                 job.string("description"),
                 source.orElseThrow(),
                 sources,
                 stages,
                 output.orElseThrow(),
-                values,
+                arguments,
                 retries,
                 timeout,
                 maxBadRecords,
@@ -104,6 +105,10 @@ public final class JobDefinitions {
     /** {@code key: {table: ...}}, {@code key: {path: ...}}, {@code key: {union: [...]}}, or {@code key: db.table}. */
     private static Optional<Source> source(YamlMap parent, String key) {
         if (!parent.isMap(key) && !parent.isList(key)) {
+            if (parent.string(key).isEmpty()) {
+                Fields.problem(parent, key, "missing value: a table (DB.TABLE) or the source's fields");
+                return Optional.empty();
+            }
             return parent.parsed(key, TableId::parse)
                     .map(table -> new TableSource(table, Optional.empty(), parent.line(key)));
         }
@@ -131,6 +136,10 @@ public final class JobDefinitions {
     private static Optional<Output> output(YamlMap job) {
         if (!job.has("output")) {
             job.problems().add(job.line(), "missing required field 'output' (at least its path)");
+            return Optional.empty();
+        }
+        if (!job.isMap("output")) {
+            Fields.problem(job, "output", "expected the output's fields, as in {path: out/NAME}");
             return Optional.empty();
         }
         return job.map("output").flatMap(OutputParser::parse);

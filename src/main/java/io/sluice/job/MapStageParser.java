@@ -30,6 +30,10 @@ final class MapStageParser {
     }
 
     private static List<NamedExpr> select(YamlMap map) {
+        if (map.has("select") && !map.isList("select") && !map.isMap("select")) {
+            Fields.problem(map, "select", "expected a list of columns, or a mapping of names to expressions");
+            return List.of();
+        }
         if (!map.isList("select")) {
             return namedExprs(map, "select");
         }

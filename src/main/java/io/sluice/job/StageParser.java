@@ -67,9 +67,12 @@ final class StageParser {
 
     private static Optional<Stage> sort(YamlMap map, int line) {
         map.rejectUnknownKeys(JobSyntax.SORT.toArray(String[]::new));
-        List<SortKey> by = Fields.sortKeys(map, "by");
-        if (by.isEmpty() && !map.has("by")) {
+        List<YamlMap.Item> items = map.items("by");
+        List<SortKey> by = Fields.sortKeys(map, "by", items);
+        if (!map.has("by")) {
             map.problems().add(map.line(), map.path() + ": missing required field '" + map.field("by") + "'");
+        } else if (items.isEmpty()) {
+            Fields.problem(map, "by", "list at least one sort key");
         }
         boolean global = map.bool("global").orElse(true);
         return by.isEmpty() ? Optional.empty() : Optional.of(new SortStage(by, global, line));
@@ -93,7 +96,7 @@ final class StageParser {
                 map.problems().add(entry.line(), map.field("aggregate") + "." + entry.key() + ": " + e.getMessage());
             }
         }
-        if (!map.has("group_by") && !map.has("aggregate")) {
+        if (groupBy.isEmpty() && aggregates.isEmpty()) {
             map.problems().add(map.line(), map.path() + ": give group_by, aggregate or both");
         }
         return Optional.of(new ReduceStage(groupBy, aggregates, Fields.sortKeys(map, "order_by"), line));

@@ -533,6 +533,30 @@ class JobDefinitionsTest {
                         + "  j.yaml:4: stages[2]: expected a mapping of fields");
     }
 
+    @Test
+    void reportsEmptyValues() {
+        assertThatThrownBy(
+                        () -> JobDefinitions.parse(
+                                "j.yaml",
+                                """
+                        source:
+                        sources: { a: }
+                        stages:
+                          - sort: { by: }
+                          - reduce: { aggregate: }
+                          - map: { select: }
+                        output:
+                        """))
+                .hasMessage("invalid definition j.yaml (6 problems):\n"
+                        + "  j.yaml:1: source: missing value: a table (DB.TABLE) or the source's fields\n"
+                        + "  j.yaml:2: sources.a: missing value: a table (DB.TABLE) or the source's fields\n"
+                        + "  j.yaml:4: stages[1].sort.by: list at least one sort key\n"
+                        + "  j.yaml:5: stages[2].reduce: give group_by, aggregate or both\n"
+                        + "  j.yaml:6: stages[3].map.select: expected a list of columns, or a mapping of names to"
+                        + " expressions\n"
+                        + "  j.yaml:7: output: expected the output's fields, as in {path: out/NAME}");
+    }
+
     private static Stage onlyStage(String stages) {
         JobDefinition job = withStages(stages);
         assertThat(job.stages()).hasSize(1);
