@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sluice.ErrorCode;
 import io.sluice.SluiceException;
 import io.sluice.catalog.TableId;
+import io.sluice.definition.Problems;
+import io.sluice.definition.YamlMap;
 import io.sluice.format.Compression;
 import io.sluice.types.DataType;
 import io.sluice.types.PrimitiveType;
@@ -51,6 +53,27 @@ class JobDefinitionsTest {
         assertThat(job.triggers().get(0).line()).isEqualTo(9);
         assertThat(job.triggers().get(0).definition().string("schedule")).contains("0 2 * * *");
         assertThat(job.triggers().get(1).definition().keys()).containsExactly("after");
+    }
+
+    @Test
+    void triggerEntriesKeepTheirLinesForTheScheduler() {
+        JobDefinition job = JobDefinitions.parse(
+                "jobs/t.yaml",
+                """
+                arguments: { CRON: "0 3 * * *" }
+                source: lake.sales
+                output: { path: out }
+                triggers:
+                  - schedule: "${CRON}"
+                    timezone: [UTC]
+                """);
+        Problems problems = new Problems("jobs/t.yaml");
+
+        YamlMap trigger = job.triggers().get(0).definition().withProblems(problems);
+
+        assertThat(trigger.string("schedule")).contains("0 3 * * *");
+        assertThat(trigger.string("timezone")).isEmpty();
+        assertThat(problems.all()).containsExactly("jobs/t.yaml:6: triggers[1].timezone: expected a single value");
     }
 
     @Test
