@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -29,22 +31,118 @@ public final class YamlMap {
     private final Problems problems;
 
     YamlMap(String path, MappingNode node, Problems problems) {
+        this(path, node, problems, problems);
+    }
+
+    /** Reports the problems of the keys themselves (duplicates...) to {@code keyProblems}. */
+    private YamlMap(String path, MappingNode node, Problems keyProblems, Problems problems) {
         this.path = path;
         this.node = node;
         this.problems = requireNonNull(problems, "problems is null");
         for (NodeTuple tuple : node.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key) {
                 if (entries.put(key.getValue(), tuple) != null) {
-                    problems.add(line(key), field(key.getValue()) + ": appears twice");
+                    keyProblems.add(line(key), field(key.getValue()) + ": appears twice");
                 }
             } else {
-                problems.add(line(tuple.getKeyNode()), where() + "keys must be plain names");
+                keyProblems.add(line(tuple.getKeyNode()), where() + "keys must be plain names");
             }
         }
     }
 
+    /** A plain value of a list, with the line it is on. */
+    public record Item(String value, int line) {}
+
+    /** A {@code name: value} pair of a mapping whose values are plain, with the line of the value. */
+    public record Entry(String key, String value, int line) {}
+
+    /**
+     * Rewrites the plain values of a definition (not its keys), told the field of each value ({@code
+     * stages[1].map.filter}) and the line where its text starts.
+     */
+    @FunctionalInterface
+    public interface ScalarRewriter {
+        String rewrite(String value, String field, int line);
+    }
+
     public Problems problems() {
         return problems;
+    }
+
+    /** The dotted path of this mapping in the file ({@code stages[2].map}), empty for the top level. */
+    public String path() {
+        return path;
+    }
+
+    /** The same mapping reporting its problems to another sink, for a reader of a part of this file. */
+    public YamlMap withProblems(Problems other) {
+        return new YamlMap(path, (MappingNode) node, other);
+    }
+
+    /**
+     * A copy whose plain values, at any depth, are rewritten; the values of the keys in {@code untouched} are copied
+     * as they are. Lines stay those of the file.
+     */
+    public YamlMap withScalars(ScalarRewriter rewriter, String... untouched) {
+        List<String> skipped = Arrays.asList(untouched);
+        MappingNode mapping = (MappingNode) node;
+        List<NodeTuple> tuples = new ArrayList<>();
+        Map<Node, Node> copies = new IdentityHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node value = tuple.getValueNode();
+            if (tuple.getKeyNode() instanceof ScalarNode key && !skipped.contains(key.getValue())) {
+                value = rewrite(value, field(key.getValue()), rewriter, copies);
+            }
+            tuples.add(new NodeTuple(tuple.getKeyNode(), value));
+        }
+        MappingNode copy = new MappingNode(
+                mapping.getTag(), true, tuples, mapping.getStartMark(), mapping.getEndMark(), mapping.getFlowStyle());
+        // The keys were checked when this mapping was made: the copy does not report them again.
+        return new YamlMap(path, copy, new Problems(problems.file()), problems);
+    }
+
+    private static Node rewrite(Node node, String field, ScalarRewriter rewriter, Map<Node, Node> copies) {
+        Node done = copies.get(node);
+        if (done != null) {
+            return done; // an alias of a node already copied (YAML anchors may even make cycles)
+        }
+        if (node instanceof ScalarNode scalar) {
+            return isNull(scalar) ? scalar : rewriteScalar(scalar, field, rewriter);
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<Node> items = new ArrayList<>();
+            SequenceNode copy = new SequenceNode(
+                    sequence.getTag(),
+                    true,
+                    items,
+                    sequence.getStartMark(),
+                    sequence.getEndMark(),
+                    sequence.getFlowStyle());
+            copies.put(node, copy);
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                items.add(rewrite(sequence.getValue().get(i), field + "[" + (i + 1) + "]", rewriter, copies));
+            }
+            return copy;
+        }
+        MappingNode mapping = (MappingNode) node;
+        List<NodeTuple> tuples = new ArrayList<>();
+        MappingNode copy = new MappingNode(
+                mapping.getTag(), true, tuples, mapping.getStartMark(), mapping.getEndMark(), mapping.getFlowStyle());
+        copies.put(node, copy);
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "?";
+            tuples.add(new NodeTuple(
+                    tuple.getKeyNode(), rewrite(tuple.getValueNode(), field + "." + key, rewriter, copies)));
+        }
+        return copy;
+    }
+
+    private static ScalarNode rewriteScalar(ScalarNode scalar, String field, ScalarRewriter rewriter) {
+        // Block scalars (| and >) start on the line after their indicator.
+        boolean block = scalar.getScalarStyle() == ScalarStyle.LITERAL || scalar.getScalarStyle() == ScalarStyle.FOLDED;
+        String value = rewriter.rewrite(scalar.getValue(), field, line(scalar) + (block ? 1 : 0));
+        return new ScalarNode(
+                scalar.getTag(), value, scalar.getStartMark(), scalar.getEndMark(), scalar.getScalarStyle());
     }
 
     /** The 1-based line where this mapping starts. */
@@ -211,6 +309,67 @@ public final class YamlMap {
             }
         }
         return maps;
+    }
+
+    /** True when the key's value is a list. */
+    public boolean isList(String key) {
+        NodeTuple tuple = entries.get(key);
+        return tuple != null && tuple.getValueNode() instanceof SequenceNode;
+    }
+
+    /** True when the key's value is a mapping. */
+    public boolean isMap(String key) {
+        NodeTuple tuple = entries.get(key);
+        return tuple != null && tuple.getValueNode() instanceof MappingNode;
+    }
+
+    /** A single value or a list of values, each with its line. */
+    public List<Item> items(String key) {
+        NodeTuple tuple = entries.get(key);
+        if (tuple == null || isNull(tuple.getValueNode())) {
+            return List.of();
+        }
+        Node value = tuple.getValueNode();
+        if (value instanceof ScalarNode scalar) {
+            return List.of(new Item(scalar.getValue(), line(scalar)));
+        }
+        List<Item> items = new ArrayList<>();
+        if (value instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                if (item instanceof ScalarNode scalar && !isNull(scalar)) {
+                    items.add(new Item(scalar.getValue(), line(scalar)));
+                } else {
+                    problems.add(line(item), field(key) + ": expected a list of values");
+                }
+            }
+        } else {
+            problems.add(line(value), field(key) + ": expected a value or a list of values");
+        }
+        return items;
+    }
+
+    /**
+     * The {@code name: value} pairs of a mapping in the order written, each with the line of its value. Values that
+     * are not plain are reported; a missing value ({@code name:}) is reported too.
+     */
+    public List<Entry> entries(String key) {
+        return map(key).map(YamlMap::entries).orElse(List.of());
+    }
+
+    /** The {@code name: value} pairs of this mapping, as {@link #entries(String)} reads those of a key. */
+    public List<Entry> entries() {
+        List<Entry> values = new ArrayList<>();
+        for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+            Node value = entry.getValue().getValueNode();
+            if (value instanceof ScalarNode scalar && !isNull(scalar)) {
+                values.add(new Entry(entry.getKey(), scalar.getValue(), line(scalar)));
+            } else if (value instanceof ScalarNode) {
+                problems.add(line(value), field(entry.getKey()) + ": missing value");
+            } else {
+                problems.add(line(value), field(entry.getKey()) + ": expected a single value");
+            }
+        }
+        return values;
     }
 
     /** A mapping of names to plain values, such as custom grok patterns. */
