@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Tables and file schemas for tests. */
-final class FakeSchemaResolver implements SchemaResolver {
+public final class FakeSchemaResolver implements SchemaResolver {
     private final Map<TableId, TableSchema> tables = new HashMap<>();
     private final Map<String, StructType> files = new HashMap<>();
 

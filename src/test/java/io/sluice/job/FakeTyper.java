@@ -12,13 +12,13 @@ import java.util.Map;
  * An expression typer for tests: it knows the type of each expression it is told about and the columns that
  * expression reads, and fails as the compiler does when a column is missing from the schema it is given.
  */
-final class FakeTyper implements ExpressionTyper {
+public final class FakeTyper implements ExpressionTyper {
     private record Typing(DataType type, List<String> columns) {}
 
     private final Map<String, Typing> expressions = new HashMap<>();
     private final List<String> typed = new ArrayList<>();
 
-    FakeTyper type(String sql, String type, String... columns) {
+    public FakeTyper type(String sql, String type, String... columns) {
         expressions.put(sql, new Typing(DataType.parse(type), List.of(columns)));
         return this;
     }

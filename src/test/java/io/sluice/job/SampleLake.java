@@ -1,10 +1,10 @@
 package io.sluice.job;
 
 /** The tables a crawl of {@code testdata/} puts in the catalog (crawler/lake.yaml), with their columns. */
-final class SampleLake {
+public final class SampleLake {
     private SampleLake() {}
 
-    static FakeSchemaResolver resolver() {
+    public static FakeSchemaResolver resolver() {
         return new FakeSchemaResolver()
                 .table(
                         "lake.sales",

@@ -1,0 +1,23 @@
+package io.sluice.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.job.Stage;
+import io.sluice.types.StructType;
+
+/**
+ * A stage of the job placed in a MapReduce job, with the schemas of the rows it reads and gives.
+ *
+ * @param index the stage's 0-based position in the job definition
+ */
+public record PlannedStage(int index, Stage stage, StructType input, StructType output) {
+    public PlannedStage {
+        requireNonNull(stage, "stage is null");
+        requireNonNull(input, "input is null");
+        requireNonNull(output, "output is null");
+    }
+
+    String describe() {
+        return "stage " + (index + 1) + " (" + stage.kind() + ", line " + stage.line() + ")";
+    }
+}
