@@ -1,8 +1,9 @@
 package io.sluice.expr;
 
-import io.sluice.format.ValueConversion;
 import io.sluice.format.ValueConversions;
 import io.sluice.types.DataType;
+import io.sluice.types.DecimalType;
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,14 +31,35 @@ final class Coercions {
         if (isTextConstant(operand) && !target.isText()) {
             return parsed(operand, target);
         }
-        Optional<ValueConversion> conversion = operand.type().isPrimitive() && target.isPrimitive()
-                ? ValueConversions.between(operand.type(), target)
-                : Optional.empty();
+        Optional<Calls.Function1> conversion = conversion(operand.type(), target);
         if (conversion.isEmpty()) {
             throw source.error(operand.syntax(), "cannot use %s as %s", operand.type(), target);
         }
-        ValueConversion convert = conversion.get();
-        return fold(operand.with(Calls.of(target, operand.node(), convert::apply)), List.of(operand));
+        return fold(operand.with(Calls.of(target, operand.node(), conversion.get())), List.of(operand));
+    }
+
+    /**
+     * How values widen. Decimals go through the cast, which rounds: a common decimal type over 38 digits may have
+     * fewer decimals than one of the types it joins.
+     */
+    private static Optional<Calls.Function1> conversion(DataType from, DataType to) {
+        if (!from.isPrimitive() || !to.isPrimitive()) {
+            return Optional.empty();
+        }
+        if (to instanceof DecimalType && ValueConversions.canRead(from, to)) {
+            return Casts.conversion(from, to);
+        }
+        return ValueConversions.between(from, to).map(conversion -> conversion::apply);
+    }
+
+    /** A numeric constant as a decimal, so that decimal operations need not convert it for every row. */
+    Operand decimalConstant(Operand operand) {
+        if (!operand.isConstant()
+                || operand.type() instanceof DecimalType
+                || !operand.type().isNumeric()) {
+            return operand;
+        }
+        return operand.type().isIntegral() ? to(operand, TypeRules.asDecimal(operand.type())) : operand;
     }
 
     /** A text constant read as a value of {@code target}; a text that is not one is a compile error. */
@@ -68,7 +90,7 @@ final class Coercions {
         }
         try {
             return result.with(Constant.of(result.type(), result.node().evaluate(null)));
-        } catch (ExpressionEvaluationException e) {
+        } catch (ExpressionEvaluationException | ArithmeticException | DateTimeException e) {
             return result;
         }
     }

@@ -2,6 +2,7 @@ package io.sluice.expr;
 
 import io.sluice.sql.BooleanStructure;
 import io.sluice.types.DataType;
+import io.sluice.types.DecimalType;
 import io.sluice.types.PrimitiveType;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +148,10 @@ final class OperatorCompiler {
                         leftType,
                         rightType,
                         arithmeticHint(operator, leftType, rightType)));
+        if (result instanceof DecimalType) {
+            left = coercions.decimalConstant(left);
+            right = coercions.decimalConstant(right);
+        }
         return fold(new Operand(Arithmetic.of(operator, result, left.node(), right.node()), e), left, right);
     }
 
@@ -172,6 +177,10 @@ final class OperatorCompiler {
         }
         Operand[] operands = comparable(e);
         ValueOrder order = order(operands[0], operands[1], e);
+        if (order == ValueOrder.DECIMAL) {
+            operands[0] = coercions.decimalConstant(operands[0]);
+            operands[1] = coercions.decimalConstant(operands[1]);
+        }
         Node node = Comparisons.compare(operator, order, operands[0].node(), operands[1].node());
         return fold(new Operand(node, e), operands[0], operands[1]);
     }

@@ -39,13 +39,14 @@ final class Unification {
 
     /**
      * The operands ready to compare in the type {@link #comparisonType} gave, by the {@link #order} of that type.
-     * Numbers are not converted: the order reads any number.
+     * Numbers from the row are not converted, since the order reads any number; constants are, once.
      */
     List<Operand> forComparison(List<Operand> operands, DataType type) {
         List<Operand> aligned = new ArrayList<>(operands.size());
         for (Operand operand : operands) {
-            boolean readable = (type.isNumeric() && operand.type().isNumeric() && !operand.isUntypedNull())
-                    || (type.isText() && operand.type().isText());
+            boolean readable = !operand.isConstant()
+                    && ((type.isNumeric() && operand.type().isNumeric())
+                            || (type.isText() && operand.type().isText()));
             aligned.add(readable ? operand : coercions.to(operand, type));
         }
         return aligned;

@@ -102,6 +102,9 @@ class ComparisonTest {
         assertThat(eval("price IN (9.99, 1)")).isEqualTo(true);
         assertThat(eval("x IN (2.5)")).isEqualTo(true);
         assertThat(eval("qty IN (big, tiny, 3)")).isEqualTo(true);
+        assertThat(eval("big IN (0.123456789012345678901, 10)")).isEqualTo(true);
+        assertThat(eval("price IN (1, 2, 3, 4, 5, 6, 7, 8, 9, 9.99)")).isEqualTo(true);
+        assertThat(eval("price IN (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)")).isEqualTo(false);
         assertThat(eval("qty IN (big, tiny)")).isEqualTo(false);
         assertThat(eval("country IN (name, code)")).isEqualTo(false);
         assertThat(eval("country IN (name, upper('de'))")).isEqualTo(true);

@@ -34,6 +34,14 @@ class ConditionalTest {
     }
 
     @Test
+    void aCommonDecimalTypeOverThirtyEightDigitsRoundsTheDecimalsItCannotKeep() {
+        String sql = "CASE WHEN flag THEN big ELSE 0.123456789012345678951 END";
+        assertThat(ExpressionTesting.type(sql)).isEqualTo("decimal(38,19)");
+        assertThat(eval(sql, "flag", false)).isEqualTo(new BigDecimal("0.1234567890123456790"));
+        assertThat(eval(sql)).isEqualTo(new BigDecimal("10.0000000000000000000"));
+    }
+
+    @Test
     void simpleCaseComparesTheOperandOnce() {
         String sql = "CASE country WHEN 'FR' THEN 1 WHEN 'DE' THEN 2 ELSE 0 END";
         assertThat(eval(sql)).isEqualTo(2);
