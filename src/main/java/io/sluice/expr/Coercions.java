@@ -54,12 +54,10 @@ final class Coercions {
 
     /** A numeric constant as a decimal, so that decimal operations need not convert it for every row. */
     Operand decimalConstant(Operand operand) {
-        if (!operand.isConstant()
-                || operand.type() instanceof DecimalType
-                || !operand.type().isNumeric()) {
-            return operand;
-        }
-        return operand.type().isIntegral() ? to(operand, TypeRules.asDecimal(operand.type())) : operand;
+        boolean integralConstant = operand.isConstant()
+                && !operand.isUntypedNull()
+                && operand.type().isIntegral();
+        return integralConstant ? to(operand, TypeRules.asDecimal(operand.type())) : operand;
     }
 
     /** A text constant read as a value of {@code target}; a text that is not one is a compile error. */

@@ -12,16 +12,16 @@ final class ConditionalFunctions {
     private ConditionalFunctions() {}
 
     static void register(FunctionRegistry functions) {
-        functions.add("coalesce", call -> coalesce(call, Integer.MAX_VALUE));
-        functions.add("nvl", call -> coalesce(call, 2));
+        functions.add("coalesce", call -> coalesce(call, 1, Integer.MAX_VALUE));
+        functions.add("nvl", call -> coalesce(call, 2, 2));
         functions.add("nullif", ConditionalFunctions::nullIf);
         functions.add("if", ConditionalFunctions::ifFunction);
         functions.add("greatest", call -> extremum(call, 1));
         functions.add("least", call -> extremum(call, -1));
     }
 
-    private static Operand coalesce(FunctionCall call, int max) {
-        call.arity(max == 2 ? 2 : 1, max);
+    private static Operand coalesce(FunctionCall call, int min, int max) {
+        call.arity(min, max);
         List<Operand> values = sameType(call, call.arguments());
         return call.result(Conditionals.coalesce(values.get(0).type(), nodes(values)));
     }

@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
+import java.util.function.IntUnaryOperator;
+import java.util.function.ToIntFunction;
 
 /**
  * Date and time functions. Their date or timestamp arguments may also be text, read per row as {@code CAST} reads it
@@ -32,15 +34,16 @@ final class DateTimeFunctions {
     private DateTimeFunctions() {}
 
     static void register(FunctionRegistry functions) {
-        field(functions, "year", ChronoField.YEAR);
-        field(functions, "quarter", ChronoField.MONTH_OF_YEAR);
-        field(functions, "month", ChronoField.MONTH_OF_YEAR);
-        field(functions, "day", ChronoField.DAY_OF_MONTH);
-        field(functions, "dayofmonth", ChronoField.DAY_OF_MONTH);
-        field(functions, "dayofweek", ChronoField.DAY_OF_WEEK);
-        field(functions, "hour", ChronoField.HOUR_OF_DAY);
-        field(functions, "minute", ChronoField.MINUTE_OF_HOUR);
-        field(functions, "second", ChronoField.SECOND_OF_MINUTE);
+        field(functions, "year", ChronoField.YEAR, year -> year);
+        field(functions, "quarter", ChronoField.MONTH_OF_YEAR, month -> (month - 1) / 3 + 1);
+        field(functions, "month", ChronoField.MONTH_OF_YEAR, month -> month);
+        field(functions, "day", ChronoField.DAY_OF_MONTH, day -> day);
+        field(functions, "dayofmonth", ChronoField.DAY_OF_MONTH, day -> day);
+        // ISO counts Monday as 1, Hive Sunday.
+        field(functions, "dayofweek", ChronoField.DAY_OF_WEEK, day -> day % 7 + 1);
+        field(functions, "hour", ChronoField.HOUR_OF_DAY, hour -> hour);
+        field(functions, "minute", ChronoField.MINUTE_OF_HOUR, minute -> minute);
+        field(functions, "second", ChronoField.SECOND_OF_MINUTE, second -> second);
         functions.add("date_trunc", DateTimeFunctions::dateTrunc);
         functions.add("date_format", DateTimeFunctions::dateFormat);
         functions.add("to_date", DateTimeFunctions::toDate);
@@ -52,25 +55,20 @@ final class DateTimeFunctions {
         functions.add("from_unixtime", DateTimeFunctions::fromUnixTime);
     }
 
-    private static void field(FunctionRegistry functions, String name, ChronoField field) {
+    /** A function giving a field of a date or timestamp, as {@code value} makes it an int. */
+    private static void field(FunctionRegistry functions, String name, ChronoField field, IntUnaryOperator value) {
         functions.add(name, call -> {
             call.arity(1, 1);
             Operand x = temporal(call, 0);
-            Calls.Function1 read =
-                    x.type() == PrimitiveType.DATE && field.isTimeBased() ? value -> 0 : fieldReader(x.type(), field);
-            Calls.Function1 result =
-                    switch (name) {
-                        case "quarter" -> value -> ((Integer) read.apply(value) - 1) / 3 + 1;
-                        case "dayofweek" -> value -> (Integer) read.apply(value) % 7 + 1;
-                        default -> read;
-                    };
-            return call.result(Calls.of(PrimitiveType.INT, x.node(), result));
+            ToIntFunction<Object> read = fieldReader(x.type(), field);
+            return call.result(Calls.of(PrimitiveType.INT, x.node(), v -> value.applyAsInt(read.applyAsInt(v))));
         });
     }
 
-    private static Calls.Function1 fieldReader(DataType type, ChronoField field) {
+    private static ToIntFunction<Object> fieldReader(DataType type, ChronoField field) {
         if (type == PrimitiveType.DATE) {
-            return value -> ((LocalDate) value).get(field);
+            // A date is at midnight: its time fields are 0.
+            return field.isTimeBased() ? value -> 0 : value -> ((LocalDate) value).get(field);
         }
         if (type == PrimitiveType.TIMESTAMP) {
             return value -> ((LocalDateTime) value).get(field);
