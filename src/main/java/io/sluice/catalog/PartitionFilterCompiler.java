@@ -1,6 +1,7 @@
 package io.sluice.catalog;
 
 import io.sluice.SluiceException;
+import io.sluice.sql.BooleanStructure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,22 @@ final class PartitionFilterCompiler {
             "use = != <> < <= > >=, IN, BETWEEN, LIKE, IS [NOT] NULL, AND, OR, NOT and parentheses"
                     + " on partition keys and literals";
     private static final char HIVE_LIKE_ESCAPE = '\\';
+    private static final BooleanStructure.Connectives<Condition> CONNECTIVES = new BooleanStructure.Connectives<>() {
+        @Override
+        public Condition and(Condition left, Condition right) {
+            return left.and(right);
+        }
+
+        @Override
+        public Condition or(Condition left, Condition right) {
+            return left.or(right);
+        }
+
+        @Override
+        public Condition not(Condition operand) {
+            return operand.not();
+        }
+    };
 
     private final String expression;
     private final List<io.sluice.catalog.Column> keys;
@@ -68,7 +85,7 @@ final class PartitionFilterCompiler {
     }
 
     private Condition condition(Expression e) {
-        return BooleanStructure.compile(e, this::predicate);
+        return BooleanStructure.compile(e, this::predicate, CONNECTIVES);
     }
 
     private Condition predicate(Expression e) {

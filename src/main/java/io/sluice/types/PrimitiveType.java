@@ -30,7 +30,7 @@ public enum PrimitiveType implements DataType {
     }
 
     /** The number of decimal digits an integral type holds, as in Hive's decimal conversion. */
-    int integralDigits() {
+    public int integralDigits() {
         return switch (this) {
             case TINYINT -> 3;
             case SMALLINT -> 5;

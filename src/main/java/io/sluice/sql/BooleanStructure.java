@@ -1,4 +1,4 @@
-package io.sluice.catalog;
+package io.sluice.sql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,24 +12,48 @@ import net.sf.jsqlparser.expression.operators.relational.InExpression;
 /**
  * Builds the {@code AND} / {@code OR} / {@code NOT} structure of a parsed condition again: the tree is read back into
  * its sequence of predicates and operators, which is then grouped with SQL's precedence ({@code NOT} before {@code
- * AND} before {@code OR}); a compiler supplied by the caller turns each predicate into a {@link Condition}.
+ * AND} before {@code OR}); the caller compiles each predicate and supplies the {@link Connectives} that combine them.
  *
  * <p>This repairs a JSqlParser 5.3 bug (issues 2244 and 2356): the parser reads everything after {@code IN} as the
  * right side of the {@code IN}, so {@code a = 1 AND k IN (1) OR b = 2} arrives as {@code a = 1 AND k IN ((1) OR b =
  * 2)}. For a tree without that defect, reading it back and grouping it again gives the same tree.
+ *
+ * @param <T> what the caller compiles predicates to
  */
-final class BooleanStructure {
+public final class BooleanStructure<T> {
+    /** How compiled predicates combine. */
+    public interface Connectives<T> {
+        T and(T left, T right);
+
+        T or(T left, T right);
+
+        T not(T operand);
+    }
+
     private final List<Piece> pieces = new ArrayList<>();
-    private final Function<Expression, Condition> predicates;
+    private final Function<Expression, T> predicates;
+    private final Connectives<T> connectives;
     private int next;
 
-    private BooleanStructure(Function<Expression, Condition> predicates) {
+    private BooleanStructure(Function<Expression, T> predicates, Connectives<T> connectives) {
         this.predicates = predicates;
+        this.connectives = connectives;
+    }
+
+    /**
+     * True for the expressions {@link #compile} regroups: {@code AND}, {@code OR}, {@code NOT}, and an {@code IN} that
+     * swallowed the text after it. Anything else is a single predicate.
+     */
+    public static boolean isStructure(Expression e) {
+        return e instanceof AndExpression
+                || e instanceof OrExpression
+                || e instanceof NotExpression
+                || (e instanceof InExpression in && swallowedTail(in));
     }
 
     /** Compiles a condition; parentheses are predicates to the caller, who compiles what they hold the same way. */
-    static Condition compile(Expression expression, Function<Expression, Condition> predicates) {
-        BooleanStructure structure = new BooleanStructure(predicates);
+    public static <T> T compile(Expression expression, Function<Expression, T> predicates, Connectives<T> connectives) {
+        BooleanStructure<T> structure = new BooleanStructure<>(predicates, connectives);
         structure.read(expression);
         return structure.or();
     }
@@ -61,25 +85,25 @@ final class BooleanStructure {
         return in.getRightExpression() instanceof AndExpression || in.getRightExpression() instanceof OrExpression;
     }
 
-    private Condition or() {
-        Condition condition = and();
+    private T or() {
+        T condition = and();
         while (take(Kind.OR)) {
-            condition = condition.or(and());
+            condition = connectives.or(condition, and());
         }
         return condition;
     }
 
-    private Condition and() {
-        Condition condition = not();
+    private T and() {
+        T condition = not();
         while (take(Kind.AND)) {
-            condition = condition.and(not());
+            condition = connectives.and(condition, not());
         }
         return condition;
     }
 
-    private Condition not() {
+    private T not() {
         if (take(Kind.NOT)) {
-            return not().not();
+            return connectives.not(not());
         }
         return predicates.apply(pieces.get(next++).predicate());
     }
