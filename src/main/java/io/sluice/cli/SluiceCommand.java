@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             CrawlCommand.class,
             InspectCommand.class,
             CatCommand.class,
+            SubmitCommand.class,
             CatalogCommand.class,
             DemoCommand.class
         },

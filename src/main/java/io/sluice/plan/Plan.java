@@ -54,6 +54,6 @@ public record Plan(String job, List<MapReduceJob> jobs) {
             return none;
         }
         return String.join(
-                ", then ", stages.stream().map(PlannedStage::describe).toList());
+                ", then ", stages.stream().map(PlannedStage::describeRowByRow).toList());
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.job.JoinStage;
 import io.sluice.job.Stage;
 import io.sluice.types.StructType;
 
@@ -19,5 +20,14 @@ public record PlannedStage(int index, Stage stage, StructType input, StructType 
 
     String describe() {
         return "stage " + (index + 1) + " (" + stage.kind() + ", line " + stage.line() + ")";
+    }
+
+    /** As {@link #describe()}, for a stage run row by row: a join there is a broadcast join. */
+    String describeRowByRow() {
+        if (stage instanceof JoinStage join) {
+            return "stage " + (index + 1) + " (broadcast join with "
+                    + join.with().name() + ", line " + stage.line() + ")";
+        }
+        return describe();
     }
 }
