@@ -5,7 +5,6 @@ import io.sluice.SluiceException;
 import io.sluice.catalog.Catalog;
 import io.sluice.catalog.Partition;
 import io.sluice.catalog.PartitionFilter;
-import io.sluice.catalog.SerDeInfo;
 import io.sluice.catalog.Table;
 import io.sluice.catalog.TableId;
 import io.sluice.classify.BuiltinClassifiers;
@@ -155,14 +154,7 @@ final class CatCommand implements Callable<Integer> {
             StructType schema = Schemas.struct(classification.catalogColumns());
             java.util.Map<String, String> parameters = new java.util.TreeMap<>(classification.parameters());
             parameters.put("classification", classification.classification());
-            ReadSpec readSpec = new ReadSpec(
-                    schema,
-                    classification.inputFormat(),
-                    new SerDeInfo(
-                            classification.serde().name(),
-                            classification.serde().serializationLibrary(),
-                            classification.serde().parameters()),
-                    parameters);
+            ReadSpec readSpec = new ReadSpec(schema, classification.inputFormat(), classification.serde(), parameters);
             FileFormat fileFormat = formats.forSpec(readSpec);
             try (RowReader reader = fileFormat.open(conf, file.getPath(), 0, file.getLen(), readSpec)) {
                 Row row = new Row(schema.fields().size());
