@@ -1,7 +1,5 @@
 package io.sluice.cli;
 
-import io.sluice.ErrorCode;
-import io.sluice.SluiceException;
 import io.sluice.catalog.Catalog;
 import io.sluice.catalog.Table;
 import io.sluice.job.ExpressionTyper;
@@ -14,6 +12,7 @@ import io.sluice.job.TableSource;
 import io.sluice.job.ValidatedJob;
 import io.sluice.plan.Plan;
 import io.sluice.plan.Planner;
+import io.sluice.runtime.mr.JobRunner;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,23 +52,32 @@ final class SubmitCommand implements Callable<Integer> {
     private boolean explain;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        String yaml = java.nio.file.Files.readString(file);
         JobDefinition definition = JobDefinitions.read(file, arguments);
-        Plan plan;
         try (Catalog catalog = root.openCatalog()) {
             ValidatedJob job =
                     new JobValidator(SchemaResolver.of(catalog), ExpressionTyper.compiling()).validate(definition);
-            plan = new Planner(name -> sourceSize(catalog, definition, name), Planner.DEFAULT_BROADCAST_LIMIT)
+            Plan plan = new Planner(name -> sourceSize(catalog, definition, name), Planner.DEFAULT_BROADCAST_LIMIT)
                     .plan(job);
+            if (explain) {
+                spec.commandLine().getOut().print(plan.explain());
+                return 0;
+            }
+            JobRunner.Result result =
+                    new JobRunner(catalog, root.hadoopConfiguration()).run(job, plan, yaml, file.toString(), arguments);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "job %s succeeded: %d rows read, %d written, %d bad records; output at %s%s%n",
+                            definition.name(),
+                            result.rowsRead(),
+                            result.rowsWritten(),
+                            result.badRecords(),
+                            result.output(),
+                            definition.output().table().map(t -> ", table " + t).orElse(""));
+            return 0;
         }
-        if (!explain) {
-            throw new SluiceException(
-                    ErrorCode.JOB_FAILED,
-                    "job " + definition.name() + " is valid, but running jobs is not available yet in this version;"
-                            + " 'sluice submit " + file + " --explain' shows its plan");
-        }
-        spec.commandLine().getOut().print(plan.explain());
-        return 0;
     }
 
     /** The size of a named table source from the catalog's statistics, for choosing broadcast joins. */

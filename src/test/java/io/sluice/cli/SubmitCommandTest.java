@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,11 +75,78 @@ class SubmitCommandTest {
     }
 
     @Test
-    void runningIsNotAvailableYetAndSaysSo() {
+    void aMapOnlyJobRunsWritesPartitionedParquetAndRegistersItsTable() throws IOException {
+        Path out = dir.resolve("out/big_orders");
+        Path job = Files.writeString(
+                dir.resolve("big_orders.yaml"),
+                """
+                name: big_orders
+                source: { table: lake.sales, where: "year = '${YEAR}'" }
+                arguments: { YEAR: "2024" }
+                stages:
+                  - map:
+                      filter: "qty >= 5"
+                      select: { order_id: order_id, country: country, revenue: "qty * price" }
+                output: { path: "%s", partition_by: [country], mode: overwrite, table: analytics.big_orders }
+                """
+                        .formatted(out));
+
+        CliRun run = sluice("submit", job.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("job big_orders succeeded: 24 rows read, 6 written, 0 bad records");
+        assertThat(out.resolve("_SUCCESS")).exists();
+        assertThat(Files.list(dir.resolve("out")).map(p -> p.getFileName().toString()))
+                .as("no staging folder left behind")
+                .containsExactly("big_orders");
+        CliRun table = sluice("cat", "analytics.big_orders", "--format", "json");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out().lines()).hasSize(6).allSatisfy(line -> assertThat(line)
+                .contains("\"country\":\""));
+        assertThat(sluice("catalog", "partitions", "analytics.big_orders").out())
+                .contains("DE", "JP");
+
+        CliRun again = sluice("submit", job.toString(), "--arg", "YEAR=2025");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        List<String> germany = sluice("cat", "analytics.big_orders", "--where", "country = 'DE'")
+                .out()
+                .lines()
+                .skip(1)
+                .toList();
+        assertThat(germany)
+                .as("overwrite replaced the DE partition with the 2025 orders (ids from 1025)")
+                .isNotEmpty()
+                .allSatisfy(
+                        line -> assertThat(Integer.parseInt(line.split(",")[0])).isGreaterThanOrEqualTo(1025));
+    }
+
+    @Test
+    void modeErrorRefusesAnOutputWithData() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("taken"));
+        Files.writeString(out.resolve("old.txt"), "data");
+        Path job = Files.writeString(
+                dir.resolve("j.yaml"),
+                """
+                name: j
+                source: { table: lake.customers }
+                output: { path: "%s" }
+                """
+                        .formatted(out));
+
+        CliRun run = sluice("submit", job.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("has data; the job's mode is error");
+        assertThat(Files.readString(out.resolve("old.txt"))).isEqualTo("data");
+    }
+
+    @Test
+    void jobsThatNeedAShuffleSaySoAndPointToTheirPlan() {
         CliRun run = sluice("submit", "jobs/daily_revenue.yaml");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
-                .contains("is valid, but running jobs is not available yet")
+                .contains("needs a shuffle")
+                .contains("this version runs map-only jobs")
                 .contains("--explain");
     }
 }

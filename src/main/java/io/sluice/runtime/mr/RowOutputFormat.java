@@ -1,0 +1,159 @@
+package io.sluice.runtime.mr;
+
+import io.sluice.format.Compression;
+import io.sluice.format.FormatWriter;
+import io.sluice.format.RowWriter;
+import io.sluice.format.TextForms;
+import io.sluice.format.orc.OrcFormat;
+import io.sluice.format.parquet.ParquetFormat;
+import io.sluice.row.Row;
+import io.sluice.types.DataType;
+import io.sluice.types.StructField;
+import io.sluice.types.StructType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.RecordWriter;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+
+/**
+ * Writes rows as Parquet or ORC files through Sluice's writers, inside the task's work folder so that Hadoop's output
+ * committer makes them visible only when the job succeeds. With partition columns, each row goes to the file of its
+ * partition folder ({@code country=DE/part-m-00000.parquet}) and the partition columns are not stored in the files.
+ */
+public final class RowOutputFormat extends FileOutputFormat<NullWritable, Row> {
+    static final String SCHEMA = "sluice.output.schema";
+    static final String FORMAT = "sluice.output.format";
+    static final String COMPRESSION = "sluice.output.compression";
+    static final String PARTITION_COLUMNS = "sluice.output.partition.columns";
+
+    @Override
+    public RecordWriter<NullWritable, Row> getRecordWriter(TaskAttemptContext context) throws IOException {
+        Configuration conf = context.getConfiguration();
+        StructType schema = (StructType) DataType.parse(conf.get(SCHEMA));
+        String format = conf.get(FORMAT, "parquet");
+        FormatWriter writer = format.equals("orc") ? new OrcFormat() : new ParquetFormat();
+        Compression compression = Compression.valueOf(conf.get(COMPRESSION, "SNAPPY"));
+        List<String> partitionColumns = List.of(conf.getTrimmedStrings(PARTITION_COLUMNS));
+        Path work = ((FileOutputCommitter) getOutputCommitter(context)).getWorkPath();
+        String file = getUniqueFile(context, "part", "." + format);
+        return new PartitionedWriter(conf, writer, compression, schema, partitionColumns, work, file);
+    }
+
+    /** One writer per partition folder, opened on the first row of that partition. */
+    private static final class PartitionedWriter extends RecordWriter<NullWritable, Row> {
+        private final Configuration conf;
+        private final FormatWriter format;
+        private final Compression compression;
+        private final int[] partitionPositions;
+        private final int[] dataPositions;
+        private final StructType dataSchema;
+        private final List<String> partitionNames;
+        private final Path work;
+        private final String file;
+        private final Map<String, RowWriter> writers = new HashMap<>();
+        private final Row data;
+
+        PartitionedWriter(
+                Configuration conf,
+                FormatWriter format,
+                Compression compression,
+                StructType schema,
+                List<String> partitionColumns,
+                Path work,
+                String file) {
+            this.conf = conf;
+            this.format = format;
+            this.compression = compression;
+            this.work = work;
+            this.file = file;
+            this.partitionNames = partitionColumns.stream()
+                    .map(c -> c.toLowerCase(Locale.ROOT))
+                    .toList();
+            List<StructField> dataFields = new ArrayList<>();
+            List<Integer> data = new ArrayList<>();
+            int[] partitions = new int[partitionNames.size()];
+            for (int i = 0; i < schema.fields().size(); i++) {
+                int partition = partitionNames.indexOf(schema.fields().get(i).name());
+                if (partition >= 0) {
+                    partitions[partition] = i;
+                } else {
+                    data.add(i);
+                    dataFields.add(schema.fields().get(i));
+                }
+            }
+            this.partitionPositions = partitions;
+            this.dataPositions = data.stream().mapToInt(Integer::intValue).toArray();
+            this.dataSchema = new StructType(dataFields);
+            this.data = new Row(dataPositions.length);
+        }
+
+        @Override
+        public void write(NullWritable key, Row row) throws IOException {
+            String folder = folder(row);
+            RowWriter writer = writers.get(folder);
+            if (writer == null) {
+                Path path = folder.isEmpty() ? new Path(work, file) : new Path(new Path(work, folder), file);
+                writer = format.create(conf, path, dataSchema, compression);
+                writers.put(folder, writer);
+            }
+            for (int i = 0; i < dataPositions.length; i++) {
+                data.set(i, row.get(dataPositions[i]));
+            }
+            writer.write(data);
+        }
+
+        /** Hive's partition folder of a row: {@code k1=v1/k2=v2}, nulls as {@code __HIVE_DEFAULT_PARTITION__}. */
+        private String folder(Row row) {
+            if (partitionPositions.length == 0) {
+                return "";
+            }
+            StringBuilder folder = new StringBuilder();
+            for (int i = 0; i < partitionPositions.length; i++) {
+                Object value = row.get(partitionPositions[i]);
+                String text = value == null ? "__HIVE_DEFAULT_PARTITION__" : TextForms.of(value);
+                if (i > 0) {
+                    folder.append('/');
+                }
+                folder.append(partitionNames.get(i)).append('=').append(escape(text));
+            }
+            return folder.toString();
+        }
+
+        /** Hive escapes characters that cannot be in a folder name as {@code %XX}. */
+        private static String escape(String value) {
+            StringBuilder out = new StringBuilder(value.length());
+            for (char c : value.toCharArray()) {
+                if (c < 0x20 || "\"#%'*/:=?\\\u007f{[]^".indexOf(c) >= 0) {
+                    out.append('%').append(String.format("%02X", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.toString();
+        }
+
+        @Override
+        public void close(TaskAttemptContext context) throws IOException {
+            IOException failure = null;
+            for (RowWriter writer : writers.values()) {
+                try {
+                    writer.close();
+                } catch (IOException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+}

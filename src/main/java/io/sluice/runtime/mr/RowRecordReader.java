@@ -1,0 +1,95 @@
+package io.sluice.runtime.mr;
+
+import io.sluice.format.BuiltinFormats;
+import io.sluice.format.ReadSpec;
+import io.sluice.format.RowReader;
+import io.sluice.format.TextValueParser;
+import io.sluice.row.BadRecordException;
+import io.sluice.row.Row;
+import io.sluice.types.DataType;
+import java.io.IOException;
+import java.util.Optional;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.RecordReader;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+
+/**
+ * Reads one input file as rows of its data columns followed by its partition values. A record the file's reader
+ * rejects is counted and logged as a bad record, and reading goes on.
+ */
+final class RowRecordReader extends RecordReader<NullWritable, Row> {
+    private RowReader reader;
+    private Row data;
+    private Row row;
+    private Object[] partitionValues;
+    private BadRecords badRecords;
+    private long rows;
+    private long length;
+
+    @Override
+    public void initialize(InputSplit split, TaskAttemptContext context) throws IOException {
+        InputFile file = ((RowInputSplit) split).file();
+        ReadSpec spec = file.readSpec();
+        length = file.length();
+        reader = BuiltinFormats.formats()
+                .forSpec(spec)
+                .open(context.getConfiguration(), new Path(file.path()), 0, file.length(), spec);
+        int width = spec.schema().fields().size();
+        partitionValues = new Object[file.partitionValues().size()];
+        for (int i = 0; i < partitionValues.length; i++) {
+            DataType type = DataType.parse(file.partitionTypes().get(i));
+            String text = file.partitionValues().get(i);
+            partitionValues[i] = "__HIVE_DEFAULT_PARTITION__".equals(text)
+                    ? null
+                    : TextValueParser.of(type, Optional.empty()).parse(text);
+        }
+        data = new Row(width);
+        row = new Row(width + partitionValues.length);
+        badRecords = BadRecords.of(context);
+    }
+
+    @Override
+    public boolean nextKeyValue() throws IOException {
+        while (true) {
+            try {
+                if (!reader.next(data)) {
+                    return false;
+                }
+                for (int i = 0; i < data.width(); i++) {
+                    row.set(i, data.get(i));
+                }
+                for (int i = 0; i < partitionValues.length; i++) {
+                    row.set(data.width() + i, partitionValues[i]);
+                }
+                rows++;
+                return true;
+            } catch (BadRecordException e) {
+                badRecords.add(e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public NullWritable getCurrentKey() {
+        return NullWritable.get();
+    }
+
+    @Override
+    public Row getCurrentValue() {
+        return row;
+    }
+
+    @Override
+    public float getProgress() {
+        return length == 0 ? 1 : Math.min(1, rows / (float) Math.max(1, length / 64));
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (reader != null) {
+            reader.close();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.sluice.runtime.mr;
+
+import io.sluice.expr.ExpressionEvaluationException;
+import io.sluice.job.JobDefinition;
+import io.sluice.job.JobDefinitions;
+import io.sluice.job.MapStage;
+import io.sluice.row.Row;
+import io.sluice.runtime.stage.MapStageOperator;
+import io.sluice.runtime.stage.RowConsumer;
+import io.sluice.types.DataType;
+import io.sluice.types.StructType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Mapper;
+
+/**
+ * The mapper of a map-only job: runs the job's {@code map} stages, compiled once per task, over every input row and
+ * writes what they give. A row an expression fails on is a bad record, not a failed task.
+ */
+public final class StageMapper extends Mapper<NullWritable, Row, NullWritable, Row> {
+    static final String JOB_YAML = "sluice.job.yaml";
+    static final String JOB_NAME = "sluice.job.file";
+    static final String ARGUMENTS = "sluice.job.arguments";
+    static final String INPUT_SCHEMA = "sluice.input.schema";
+
+    private RowConsumer stages;
+    private BadRecords badRecords;
+
+    @Override
+    protected void setup(Context context) {
+        Configuration conf = context.getConfiguration();
+        JobDefinition job = JobDefinitions.parse(conf.get(JOB_NAME), conf.get(JOB_YAML), arguments(conf));
+        StructType schema = (StructType) DataType.parse(conf.get(INPUT_SCHEMA));
+        RowConsumer chain = row -> write(context, row);
+        java.util.List<MapStage> maps =
+                job.stages().stream().map(MapStage.class::cast).toList();
+        MapStageOperator[] operators = new MapStageOperator[maps.size()];
+        StructType[] inputs = new StructType[maps.size()];
+        for (int i = 0; i < maps.size(); i++) {
+            inputs[i] = schema;
+            schema = MapStageOperator.compile(maps.get(i), schema, row -> {}).output();
+        }
+        for (int i = maps.size() - 1; i >= 0; i--) {
+            operators[i] = MapStageOperator.compile(maps.get(i), inputs[i], chain);
+            chain = operators[i];
+        }
+        stages = chain;
+        badRecords = BadRecords.of(context);
+    }
+
+    @Override
+    protected void map(NullWritable key, Row row, Context context) throws IOException {
+        try {
+            stages.accept(row);
+        } catch (ExpressionEvaluationException e) {
+            badRecords.add("row " + row + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void write(Context context, Row row) {
+        try {
+            context.write(NullWritable.get(), row);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while writing"));
+        }
+    }
+
+    static Map<String, String> arguments(Configuration conf) {
+        Map<String, String> arguments = new java.util.LinkedHashMap<>();
+        for (String entry : conf.getTrimmedStrings(ARGUMENTS)) {
+            int eq = entry.indexOf('=');
+            arguments.put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        return arguments;
+    }
+}
