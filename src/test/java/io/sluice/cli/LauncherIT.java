@@ -66,17 +66,21 @@ class LauncherIT {
         Result first = sluice("demo");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out())
-                .contains("created database demo")
-                .contains("+ demo.sales  csv, 7 columns, partitioned by year, month (3 new partitions)  created")
-                .contains("+ demo.events  json, 6 columns, partitioned by partition_0, partition_1, partition_2")
-                .contains("$ sluice catalog partitions demo.sales --where \"year = '2025'\"")
-                .contains("CREATE EXTERNAL TABLE `demo`.`events`")
-                .contains("ALTER TABLE `demo`.`events` ADD IF NOT EXISTS")
-                .contains("$ sluice cat demo.sales --where \"year = '2025'\" --limit 3")
+                .contains("created database lake")
+                .contains("+ lake.sales  csv, 7 columns, partitioned by year, month (3 new partitions)  created")
+                .contains("+ lake.events  json, 6 columns, partitioned by partition_0, partition_1, partition_2")
+                .contains("$ sluice catalog partitions lake.sales --where \"year = '2025'\"")
+                .contains("CREATE EXTERNAL TABLE `lake`.`events`")
+                .contains("ALTER TABLE `lake`.`events` ADD IF NOT EXISTS")
+                .contains("$ sluice cat lake.sales --where \"year = '2025'\" --limit 3")
                 .contains("order_id,order_ts,country,product,qty,price,discount,year,month")
                 .contains(
-                        "= demo.sales  csv, 7 columns, partitioned by year, month (0 new, 3 unchanged partitions)  unchanged")
-                .doesNotContain("demo.testdata");
+                        "= lake.sales  csv, 7 columns, partitioned by year, month (0 new, 3 unchanged partitions)  unchanged")
+                .doesNotContain("lake.testdata")
+                .contains("job daily_revenue: 1 MapReduce job")
+                .contains("job big_orders succeeded: 36 rows read, 15 written, 0 bad records")
+                .contains("order_id,ordered_on,product,revenue,country");
+        assertThat(workDir.resolve("out/big_orders/_SUCCESS")).exists();
         assertThat(first.out().lines().filter(l -> l.startsWith("version ")))
                 .containsExactly(first.out()
                         .lines()
@@ -86,6 +90,6 @@ class LauncherIT {
 
         Result second = sluice("demo");
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.out()).doesNotContain("created database").doesNotContain("+ demo.");
+        assertThat(second.out()).doesNotContain("created database").doesNotContain("+ lake.");
     }
 }

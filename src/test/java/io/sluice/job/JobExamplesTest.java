@@ -22,13 +22,16 @@ class JobExamplesTest {
             .type("qty > 0", "boolean", "qty")
             .type("CAST(order_ts AS DATE)", "date", "order_ts")
             .type("qty * price", "decimal(16,2)", "qty", "price")
-            .type("CAST(ts AS DATE)", "date", "ts");
+            .type("CAST(ts AS DATE)", "date", "ts")
+            .type("qty >= 5", "boolean", "qty")
+            .type("upper(product)", "string", "product");
     private final JobValidator validator = new JobValidator(SampleLake.resolver(), typer);
 
     @Test
     void everyExampleIsTested() throws IOException {
         assertThat(exampleNames())
-                .containsExactlyInAnyOrder("daily_revenue", "events_flat", "primary_contacts", "sales_by_product");
+                .containsExactlyInAnyOrder(
+                        "big_orders", "daily_revenue", "events_flat", "primary_contacts", "sales_by_product");
     }
 
     @Test
@@ -54,6 +57,15 @@ class JobExamplesTest {
         assertThat(job.definition().maxBadRecords()).isEqualTo(new BadRecordLimit.Count(10));
         assertThat(job.definition().triggers()).hasSize(2);
         assertThat(job.definition().stages()).extracting(Stage::kind).containsExactly("map", "reduce", "sort");
+    }
+
+    @Test
+    void bigOrders() {
+        ValidatedJob job = validate("big_orders", Map.of());
+
+        assertThat(job.definition().stages()).extracting(Stage::kind).containsExactly("map");
+        assertThat(job.outputPartitionKeys()).containsExactly(Column.of("country", "string"));
+        assertThat(job.definition().output().table()).contains(TableId.of("analytics", "big_orders"));
     }
 
     @Test
