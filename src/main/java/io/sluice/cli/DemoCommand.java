@@ -49,6 +49,8 @@ final class DemoCommand implements Callable<Integer> {
         run(out, "cat", "lake.sales", "--where", "year = '2025'", "--limit", "3");
         run(out, "cat", "lake.events", "--format", "json", "--limit", "2");
         run(out, "submit", home.resolve("jobs/daily_revenue.yaml").toString(), "--explain");
+        run(out, "submit", home.resolve("jobs/daily_revenue.yaml").toString());
+        run(out, "cat", "analytics.daily_revenue", "--limit", "5");
         run(out, "submit", home.resolve("jobs/big_orders.yaml").toString());
         run(out, "cat", "analytics.big_orders", "--where", "country = 'DE'");
         out.println();
@@ -56,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
         run(out, "crawl", "--crawler", crawler, lake.toString());
         run(out, "catalog", "versions", "lake.sales");
         out.println();
-        out.println("The job's output is in " + Path.of("out/big_orders").toAbsolutePath() + ".");
+        out.println("The jobs' output is in " + Path.of("out").toAbsolutePath() + ".");
         out.println("Next: try these commands yourself; add --json for the AWS Glue API shapes, or");
         out.println("'sluice crawl --dry-run' to see why each table was made.");
         return 0;

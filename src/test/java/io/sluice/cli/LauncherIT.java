@@ -78,6 +78,8 @@ class LauncherIT {
                         "= lake.sales  csv, 7 columns, partitioned by year, month (0 new, 3 unchanged partitions)  unchanged")
                 .doesNotContain("lake.testdata")
                 .contains("job daily_revenue: 1 MapReduce job")
+                .contains("job daily_revenue succeeded: 24 rows read, 24 written, 0 bad records")
+                .contains("day,orders,revenue,biggest_order,country")
                 .contains("job big_orders succeeded: 36 rows read, 15 written, 0 bad records")
                 .contains("order_id,ordered_on,product,revenue,country");
         assertThat(workDir.resolve("out/big_orders/_SUCCESS")).exists();

@@ -15,6 +15,15 @@ import io.sluice.job.TableSource;
 import io.sluice.job.ValidatedJob;
 import io.sluice.plan.MapReduceJob;
 import io.sluice.plan.Plan;
+import io.sluice.plan.PlannedStage;
+import io.sluice.plan.Shuffle;
+import io.sluice.plan.ShuffleKey;
+import io.sluice.runtime.io.KeyCodec;
+import io.sluice.runtime.io.KeyColumn;
+import io.sluice.runtime.io.KeyHashPartitioner;
+import io.sluice.runtime.io.ShuffleConf;
+import io.sluice.types.DataType;
+import io.sluice.types.StructType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +40,9 @@ import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 
 /**
- * Runs a planned job on Hadoop MapReduce (the LocalJobRunner unless the configuration names a cluster). This first
- * version runs map-only plans over catalog tables, writing Parquet or ORC, Hive-partitioned when asked.
+ * Runs a planned job on Hadoop MapReduce (the LocalJobRunner unless the configuration names a cluster). This version
+ * runs plans of one MapReduce job over catalog tables — map-only, or one shuffle serving a {@code reduce} (with the
+ * stages fused around it) — writing Parquet or ORC, Hive-partitioned when asked.
  *
  * <p>Output is atomic: tasks write into a hidden staging folder beside the output through Hadoop's output committer,
  * and only a successful job's files are moved into place ({@code overwrite} replaces the partitions written, {@code
@@ -52,7 +62,7 @@ public final class JobRunner {
     public record Result(long rowsRead, long rowsWritten, long badRecords, Path output, List<String> partitions) {}
 
     public Result run(ValidatedJob job, Plan plan, String yaml, String fileName, Map<String, String> arguments) {
-        MapReduceJob mr = mapOnly(plan);
+        MapReduceJob mr = runnable(plan);
         Output output = job.definition().output();
         try {
             Configuration conf = new Configuration(base);
@@ -74,7 +84,9 @@ public final class JobRunner {
             }
             Counters counters = hadoop.getCounters();
             long read = counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue();
-            long written = counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue();
+            long written = counters.findCounter(
+                            mr.mapOnly() ? TaskCounter.MAP_OUTPUT_RECORDS : TaskCounter.REDUCE_OUTPUT_RECORDS)
+                    .getValue();
             long bad = counters.findCounter(BadRecords.COUNTER_GROUP, BadRecords.COUNTER)
                     .getValue();
             if (job.definition().maxBadRecords() instanceof BadRecordLimit.Percent percent
@@ -102,15 +114,23 @@ public final class JobRunner {
         }
     }
 
-    private static MapReduceJob mapOnly(Plan plan) {
-        if (plan.jobs().size() != 1 || !plan.jobs().get(0).mapOnly()) {
+    /** This version runs plans of one MapReduce job: map-only, or with one shuffle that serves a reduce stage. */
+    private static MapReduceJob runnable(Plan plan) {
+        MapReduceJob mr = plan.jobs().get(0);
+        boolean supported = plan.jobs().size() == 1
+                && (mr.mapOnly() || mr.shuffle().orElseThrow().kind() == Shuffle.Kind.GROUP);
+        if (!supported) {
             throw new SluiceException(
                     ErrorCode.JOB_FAILED,
-                    "job " + plan.job() + " needs a shuffle ("
-                            + plan.jobs().size() + " MapReduce jobs); this version runs map-only jobs"
+                    "job " + plan.job() + " needs " + plan.jobs().size()
+                            + " MapReduce job(s) with a "
+                            + mr.shuffle()
+                                    .map(s -> s.kind().name().toLowerCase(java.util.Locale.ROOT))
+                                    .orElse("map-only")
+                            + " shuffle; this version runs map-only jobs and single reduce jobs"
                             + " ('sluice submit --explain' shows the plan)");
         }
-        return plan.jobs().get(0);
+        return mr;
     }
 
     private Job configure(
@@ -149,13 +169,62 @@ public final class JobRunner {
         Job hadoop = Job.getInstance(conf, "sluice " + job.definition().name() + " (" + mr.number() + ")");
         hadoop.setJarByClass(StageMapper.class);
         hadoop.setInputFormatClass(RowInputFormat.class);
-        hadoop.setMapperClass(StageMapper.class);
-        hadoop.setNumReduceTasks(0);
+        if (mr.mapOnly()) {
+            hadoop.setMapperClass(StageMapper.class);
+            hadoop.setNumReduceTasks(0);
+        } else {
+            configureShuffle(hadoop, job, mr);
+        }
         hadoop.setOutputKeyClass(NullWritable.class);
         hadoop.setOutputValueClass(io.sluice.row.Row.class);
         hadoop.setOutputFormatClass(RowOutputFormat.class);
         FileOutputFormat.setOutputPath(hadoop, staging);
         return hadoop;
+    }
+
+    /** Map-side stages, the shuffle by the planned key, the reduce stage and what is fused after it. */
+    private static void configureShuffle(Job hadoop, ValidatedJob job, MapReduceJob mr) {
+        Configuration conf = hadoop.getConfiguration();
+        Shuffle shuffle = mr.shuffle().orElseThrow();
+        int shuffleIndex = mr.shuffleStage().orElseThrow().index();
+        StructType shuffled = job.inputOf(shuffleIndex);
+        List<KeyColumn> keys = new ArrayList<>();
+        for (ShuffleKey key : shuffle.keys()) {
+            int position = position(shuffled, key.column());
+            DataType type = shuffled.fields().get(position).type();
+            keys.add(new KeyColumn(
+                    position,
+                    type,
+                    key.descending() ? KeyColumn.Order.DESC : KeyColumn.Order.ASC,
+                    key.nullsFirst() ? KeyColumn.Nulls.FIRST : KeyColumn.Nulls.LAST));
+        }
+        ShuffleConf.configure(conf, shuffled, KeyCodec.of(keys, shuffle.groupingKeys()), KeyHashPartitioner.class);
+        conf.set(
+                PlanStages.MAP_STAGES,
+                join(mr.mapSide().stream().map(PlannedStage::index).toList()));
+        conf.setInt(PlanStages.SHUFFLE_STAGE, shuffleIndex);
+        conf.set(
+                PlanStages.REDUCE_STAGES,
+                join(mr.reduceSide().stream().map(PlannedStage::index).toList()));
+        conf.set(PlanStages.SHUFFLE_INPUT_SCHEMA, shuffled.toString());
+        hadoop.setMapperClass(ShuffleMapper.class);
+        hadoop.setReducerClass(StageReducer.class);
+        // A total order or a single group needs one reducer until range split points are sampled.
+        boolean ordered = shuffle.partitioning() != Shuffle.Partitioning.HASH;
+        hadoop.setNumReduceTasks(ordered ? 1 : shuffle.reducers().orElse(2));
+    }
+
+    private static int position(StructType schema, String column) {
+        for (int i = 0; i < schema.fields().size(); i++) {
+            if (schema.fields().get(i).name().equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("shuffle key '" + column + "' not in " + schema);
+    }
+
+    private static String join(List<Integer> indexes) {
+        return String.join(",", indexes.stream().map(String::valueOf).toList());
     }
 
     private List<InputFile> inputs(ValidatedJob job, Configuration conf) throws IOException {

@@ -88,8 +88,11 @@ public final class ReduceStageOperator {
         }
     }
 
-    /** Ends the current group, giving its result row to {@code out}. */
+    /** Ends the current group, giving its result row to {@code out}; a group that saw no row gives none. */
     public void finish(RowConsumer out) {
+        if (!started) {
+            return;
+        }
         Row row = new Row(output.fields().size());
         fill(row, true);
         out.accept(row);

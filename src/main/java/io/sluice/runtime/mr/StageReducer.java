@@ -1,0 +1,73 @@
+package io.sluice.runtime.mr;
+
+import io.sluice.expr.ExpressionEvaluationException;
+import io.sluice.job.JobDefinition;
+import io.sluice.job.ReduceStage;
+import io.sluice.row.Row;
+import io.sluice.runtime.io.KeyWritable;
+import io.sluice.runtime.io.RowCodec;
+import io.sluice.runtime.io.RowWritable;
+import io.sluice.runtime.io.ShuffleConf;
+import io.sluice.runtime.stage.ReduceStageOperator;
+import io.sluice.runtime.stage.RowConsumer;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Reducer;
+
+/**
+ * The reducer of a job whose shuffle serves a {@code reduce} stage: aggregates each group the shuffle delivers, then
+ * runs the stages fused after it (a {@code sort} on group columns is already served by the shuffle's order).
+ */
+public final class StageReducer extends Reducer<KeyWritable, RowWritable, NullWritable, Row> {
+    private RowCodec values;
+    private Row row;
+    private ReduceStageOperator reduce;
+    private RowConsumer after;
+    private BadRecords badRecords;
+
+    @Override
+    protected void setup(Context context) {
+        Configuration conf = context.getConfiguration();
+        JobDefinition job = PlanStages.job(conf);
+        values = ShuffleConf.valueCodec(conf);
+        row = new Row(PlanStages.schema(conf, PlanStages.SHUFFLE_INPUT_SCHEMA)
+                .fields()
+                .size());
+        ReduceStage stage = (ReduceStage) job.stages().get(conf.getInt(PlanStages.SHUFFLE_STAGE, -1));
+        reduce = ReduceStageOperator.compile(stage, PlanStages.schema(conf, PlanStages.SHUFFLE_INPUT_SCHEMA));
+        RowConsumer write = out -> {
+            try {
+                context.write(NullWritable.get(), out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new InterruptedIOException("interrupted while writing"));
+            }
+        };
+        after = PlanStages.chain(job, PlanStages.indexes(conf, PlanStages.REDUCE_STAGES), reduce.output(), write);
+        badRecords = BadRecords.of(context);
+    }
+
+    @Override
+    protected void reduce(KeyWritable key, Iterable<RowWritable> group, Context context) throws IOException {
+        for (RowWritable value : group) {
+            values.decode(value.bytes(), 0, value.length(), row);
+            try {
+                reduce.add(row);
+            } catch (ExpressionEvaluationException e) {
+                badRecords.add("row " + row + ": " + e.getMessage());
+            }
+        }
+        try {
+            reduce.finish(after);
+        } catch (ExpressionEvaluationException e) {
+            badRecords.add("group " + key + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
