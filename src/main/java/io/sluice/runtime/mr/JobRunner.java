@@ -114,11 +114,11 @@ public final class JobRunner {
         }
     }
 
-    /** This version runs plans of one MapReduce job: map-only, or with one shuffle that serves a reduce stage. */
+    /** This version runs plans of one MapReduce job: map-only, or with one shuffle (reduce, sort, partition, distinct). */
     private static MapReduceJob runnable(Plan plan) {
         MapReduceJob mr = plan.jobs().get(0);
         boolean supported = plan.jobs().size() == 1
-                && (mr.mapOnly() || mr.shuffle().orElseThrow().kind() == Shuffle.Kind.GROUP);
+                && (mr.mapOnly() || mr.shuffle().orElseThrow().kind() != Shuffle.Kind.JOIN);
         if (!supported) {
             throw new SluiceException(
                     ErrorCode.JOB_FAILED,
@@ -127,7 +127,7 @@ public final class JobRunner {
                             + mr.shuffle()
                                     .map(s -> s.kind().name().toLowerCase(java.util.Locale.ROOT))
                                     .orElse("map-only")
-                            + " shuffle; this version runs map-only jobs and single reduce jobs"
+                            + " shuffle; this version runs plans of one MapReduce job without a shuffle join"
                             + " ('sluice submit --explain' shows the plan)");
         }
         return mr;
@@ -208,7 +208,7 @@ public final class JobRunner {
                 join(mr.reduceSide().stream().map(PlannedStage::index).toList()));
         conf.set(PlanStages.SHUFFLE_INPUT_SCHEMA, shuffled.toString());
         hadoop.setMapperClass(ShuffleMapper.class);
-        hadoop.setReducerClass(StageReducer.class);
+        hadoop.setReducerClass(shuffle.kind() == Shuffle.Kind.GROUP ? StageReducer.class : PassThroughReducer.class);
         // A total order or a single group needs one reducer until range split points are sampled.
         boolean ordered = shuffle.partitioning() != Shuffle.Partitioning.HASH;
         hadoop.setNumReduceTasks(ordered ? 1 : shuffle.reducers().orElse(2));

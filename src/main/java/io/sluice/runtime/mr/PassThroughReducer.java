@@ -1,0 +1,96 @@
+package io.sluice.runtime.mr;
+
+import io.sluice.expr.ExpressionEvaluationException;
+import io.sluice.job.DistinctStage;
+import io.sluice.job.JobDefinition;
+import io.sluice.job.Stage;
+import io.sluice.row.Row;
+import io.sluice.runtime.io.KeyWritable;
+import io.sluice.runtime.io.RowCodec;
+import io.sluice.runtime.io.RowWritable;
+import io.sluice.runtime.io.ShuffleConf;
+import io.sluice.runtime.stage.RowConsumer;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Reducer;
+
+/**
+ * The reducer of a job whose shuffle serves a {@code sort}, {@code partition} or {@code distinct} stage: the shuffle
+ * already ordered and grouped the rows, so the reducer passes every row on ({@code sort}, {@code partition}) or one
+ * row per group — the first or the last in the group's order ({@code distinct}) — then runs the stages fused after it.
+ */
+public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, NullWritable, Row> {
+    private RowCodec values;
+    private Row row;
+    private Row kept;
+    private Mode mode;
+    private RowConsumer after;
+    private BadRecords badRecords;
+
+    private enum Mode {
+        ALL,
+        FIRST,
+        LAST
+    }
+
+    @Override
+    protected void setup(Context context) {
+        Configuration conf = context.getConfiguration();
+        JobDefinition job = PlanStages.job(conf);
+        values = ShuffleConf.valueCodec(conf);
+        int width = PlanStages.schema(conf, PlanStages.SHUFFLE_INPUT_SCHEMA)
+                .fields()
+                .size();
+        row = new Row(width);
+        kept = new Row(width);
+        Stage stage = job.stages().get(conf.getInt(PlanStages.SHUFFLE_STAGE, -1));
+        mode = stage instanceof DistinctStage distinct
+                ? (distinct.keep() == DistinctStage.Keep.LAST ? Mode.LAST : Mode.FIRST)
+                : Mode.ALL;
+        RowConsumer write = out -> {
+            try {
+                context.write(NullWritable.get(), out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new InterruptedIOException("interrupted while writing"));
+            }
+        };
+        after = PlanStages.chain(
+                job,
+                PlanStages.indexes(conf, PlanStages.REDUCE_STAGES),
+                PlanStages.schema(conf, PlanStages.SHUFFLE_INPUT_SCHEMA),
+                write);
+        badRecords = BadRecords.of(context);
+    }
+
+    @Override
+    protected void reduce(KeyWritable key, Iterable<RowWritable> group, Context context) throws IOException {
+        boolean first = true;
+        for (RowWritable value : group) {
+            if (mode == Mode.ALL) {
+                push(values.decode(value.bytes(), 0, value.length(), row));
+            } else if (mode == Mode.LAST || first) {
+                values.decode(value.bytes(), 0, value.length(), kept);
+            }
+            first = false;
+        }
+        if (mode != Mode.ALL && !first) {
+            push(kept);
+        }
+    }
+
+    private void push(Row out) throws IOException {
+        try {
+            after.accept(out);
+        } catch (ExpressionEvaluationException e) {
+            badRecords.add("row " + out + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
