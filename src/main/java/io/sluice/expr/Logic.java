@@ -12,11 +12,11 @@ final class Logic {
     private Logic() {}
 
     static Node and(Node left, Node right) {
-        return new And(left, right);
+        return new Junction(left, right, Boolean.FALSE);
     }
 
     static Node or(Node left, Node right) {
-        return new Or(left, right);
+        return new Junction(left, right, Boolean.TRUE);
     }
 
     static Node not(Node operand) {
@@ -36,51 +36,35 @@ final class Logic {
         return value ? Boolean.TRUE : Boolean.FALSE;
     }
 
-    private static final class And extends Node {
+    /**
+     * {@code AND} (dominant value false) and {@code OR} (dominant value true): the dominant value of either side
+     * decides, without the other side when it is the left one; otherwise NULL on either side gives NULL.
+     */
+    private static final class Junction extends Node {
         private final Node left;
         private final Node right;
+        private final Boolean dominant;
+        private final Boolean otherwise;
 
-        And(Node left, Node right) {
+        Junction(Node left, Node right, Boolean dominant) {
             super(PrimitiveType.BOOLEAN);
             this.left = left;
             this.right = right;
+            this.dominant = dominant;
+            this.otherwise = !dominant;
         }
 
         @Override
         Object evaluate(Row row) {
             Object a = left.evaluate(row);
-            if (Boolean.FALSE.equals(a)) {
-                return Boolean.FALSE;
+            if (dominant.equals(a)) {
+                return dominant;
             }
             Object b = right.evaluate(row);
-            if (Boolean.FALSE.equals(b)) {
-                return Boolean.FALSE;
+            if (dominant.equals(b)) {
+                return dominant;
             }
-            return a == null || b == null ? null : Boolean.TRUE;
-        }
-    }
-
-    private static final class Or extends Node {
-        private final Node left;
-        private final Node right;
-
-        Or(Node left, Node right) {
-            super(PrimitiveType.BOOLEAN);
-            this.left = left;
-            this.right = right;
-        }
-
-        @Override
-        Object evaluate(Row row) {
-            Object a = left.evaluate(row);
-            if (Boolean.TRUE.equals(a)) {
-                return Boolean.TRUE;
-            }
-            Object b = right.evaluate(row);
-            if (Boolean.TRUE.equals(b)) {
-                return Boolean.TRUE;
-            }
-            return a == null || b == null ? null : Boolean.FALSE;
+            return a == null || b == null ? null : otherwise;
         }
     }
 
