@@ -21,4 +21,13 @@ public interface FileFormat {
      * starts. Pass {@code 0} and the file length to read it whole.
      */
     RowReader open(Configuration conf, Path file, long start, long length, ReadSpec spec) throws IOException;
+
+    /**
+     * True when a file of this format can be read in parts by several readers at once ({@link #open} with a start
+     * after 0 finds the records that start in its part). A reader of a file that is not splittable reads it whole from
+     * a split at 0 and nothing from any other split, so asking is an optimization, never a matter of correctness.
+     */
+    default boolean splittable(Configuration conf, Path file, ReadSpec spec) {
+        return false;
+    }
 }

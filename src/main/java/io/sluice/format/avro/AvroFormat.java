@@ -35,6 +35,11 @@ public final class AvroFormat implements FileFormat {
     }
 
     @Override
+    public boolean splittable(Configuration conf, Path file, ReadSpec spec) {
+        return true;
+    }
+
+    @Override
     public RowReader open(Configuration conf, Path file, long start, long length, ReadSpec spec) throws IOException {
         return AvroRowReader.open(conf, file, start, length, spec.schema());
     }

@@ -43,6 +43,11 @@ public final class DelimitedFormat implements FileFormat {
     }
 
     @Override
+    public boolean splittable(Configuration conf, Path file, ReadSpec spec) {
+        return TextSplit.splittable(conf, file, DelimitedDialect.of(spec).layout());
+    }
+
+    @Override
     public RowReader open(Configuration conf, Path file, long start, long length, ReadSpec spec) throws IOException {
         requireNonNull(spec, "spec is null");
         DelimitedDialect dialect = DelimitedDialect.of(spec);

@@ -42,6 +42,11 @@ public final class GrokFormat implements FileFormat {
     }
 
     @Override
+    public boolean splittable(Configuration conf, Path file, ReadSpec spec) {
+        return TextSplit.splittable(conf, file, new TextLayout(TextEncoding.of(spec), 0, false));
+    }
+
+    @Override
     public RowReader open(Configuration conf, Path file, long start, long length, ReadSpec spec) throws IOException {
         requireNonNull(spec, "spec is null");
         GrokPattern pattern = pattern(spec);

@@ -48,6 +48,12 @@ public final class JsonFormat implements FileFormat {
     }
 
     @Override
+    public boolean splittable(Configuration conf, Path file, ReadSpec spec) {
+        return JsonLayout.of(spec) == JsonLayout.LINES
+                && TextSplit.splittable(conf, file, new TextLayout(TextEncoding.of(spec), 0, false));
+    }
+
+    @Override
     public RowReader open(Configuration conf, Path file, long start, long length, ReadSpec spec) throws IOException {
         requireNonNull(spec, "spec is null");
         JsonLayout layout = JsonLayout.of(spec);

@@ -38,6 +38,11 @@ public final class ParquetFormat implements FileFormat, FormatWriter {
     }
 
     @Override
+    public boolean splittable(Configuration conf, Path file, ReadSpec spec) {
+        return true;
+    }
+
+    @Override
     public RowReader open(Configuration conf, Path file, long start, long length, ReadSpec spec) throws IOException {
         return ParquetRowReader.open(conf, file, start, length, spec.schema());
     }

@@ -51,6 +51,16 @@ public final class TextSplit implements Closeable {
         this.lineNumbers = lineNumbers;
     }
 
+    /**
+     * True when a file laid out as {@code layout} says can be read in byte ranges: it is not compressed, its records
+     * are lines, and its encoding keeps line breaks single ASCII bytes.
+     */
+    public static boolean splittable(Configuration conf, Path file, TextLayout layout) {
+        return new CompressionCodecFactory(conf).getCodec(file) == null
+                && !layout.wholeFile()
+                && TextEncoding.isAsciiCompatible(layout.charset());
+    }
+
     /** Opens the split {@code [start, start + length)} of a file laid out as {@code layout} says. */
     public static TextSplit open(Configuration conf, Path file, long start, long length, TextLayout layout)
             throws IOException {

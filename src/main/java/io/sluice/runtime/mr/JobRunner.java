@@ -11,6 +11,7 @@ import io.sluice.catalog.TableId;
 import io.sluice.job.BadRecordLimit;
 import io.sluice.job.Output;
 import io.sluice.job.OutputFormat;
+import io.sluice.job.ReduceStage;
 import io.sluice.job.TableSource;
 import io.sluice.job.ValidatedJob;
 import io.sluice.plan.MapReduceJob;
@@ -22,6 +23,7 @@ import io.sluice.runtime.io.KeyCodec;
 import io.sluice.runtime.io.KeyColumn;
 import io.sluice.runtime.io.KeyHashPartitioner;
 import io.sluice.runtime.io.ShuffleConf;
+import io.sluice.runtime.stage.HashAggregator;
 import io.sluice.types.DataType;
 import io.sluice.types.StructType;
 import java.io.IOException;
@@ -164,6 +166,7 @@ public final class JobRunner {
                 job.definition().maxBadRecords() instanceof BadRecordLimit.Count count ? count.max() : -1);
         conf.setIfUnset("mapreduce.framework.name", "local");
         conf.setInt("mapreduce.local.map.tasks.maximum", Runtime.getRuntime().availableProcessors());
+        conf.setInt("mapreduce.local.reduce.tasks.maximum", Runtime.getRuntime().availableProcessors());
         conf.setInt("mapreduce.client.completion.pollinterval", 100);
         conf.setBoolean("mapreduce.client.genericoptionsparser.used", true); // options come from the job file
         Job hadoop = Job.getInstance(conf, "sluice " + job.definition().name() + " (" + mr.number() + ")");
@@ -183,7 +186,7 @@ public final class JobRunner {
     }
 
     /** Map-side stages, the shuffle by the planned key, the reduce stage and what is fused after it. */
-    private static void configureShuffle(Job hadoop, ValidatedJob job, MapReduceJob mr) {
+    static void configureShuffle(Job hadoop, ValidatedJob job, MapReduceJob mr) {
         Configuration conf = hadoop.getConfiguration();
         Shuffle shuffle = mr.shuffle().orElseThrow();
         int shuffleIndex = mr.shuffleStage().orElseThrow().index();
@@ -199,6 +202,13 @@ public final class JobRunner {
                     key.nullsFirst() ? KeyColumn.Nulls.FIRST : KeyColumn.Nulls.LAST));
         }
         ShuffleConf.configure(conf, shuffled, KeyCodec.of(keys, shuffle.groupingKeys()), KeyHashPartitioner.class);
+        if (shuffle.combine()) {
+            conf.setBoolean(PlanStages.COMBINE, true);
+            ShuffleConf.setValueSchema(
+                    conf,
+                    HashAggregator.partialSchema(
+                            (ReduceStage) job.definition().stages().get(shuffleIndex), shuffled));
+        }
         conf.set(
                 PlanStages.MAP_STAGES,
                 join(mr.mapSide().stream().map(PlannedStage::index).toList()));

@@ -20,6 +20,9 @@ final class PlanStages {
     static final String MAP_STAGES = "sluice.plan.map.stages";
     static final String SHUFFLE_STAGE = "sluice.plan.shuffle.stage";
     static final String REDUCE_STAGES = "sluice.plan.reduce.stages";
+    /** True when mappers pre-aggregate the reduce stage and the shuffle carries its partial rows. */
+    static final String COMBINE = "sluice.plan.combine";
+
     static final String SHUFFLE_INPUT_SCHEMA = "sluice.plan.shuffle.input.schema";
 
     private PlanStages() {}

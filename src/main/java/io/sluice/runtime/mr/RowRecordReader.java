@@ -30,12 +30,13 @@ final class RowRecordReader extends RecordReader<NullWritable, Row> {
 
     @Override
     public void initialize(InputSplit split, TaskAttemptContext context) throws IOException {
-        InputFile file = ((RowInputSplit) split).file();
+        RowInputSplit rowSplit = (RowInputSplit) split;
+        InputFile file = rowSplit.file();
         ReadSpec spec = file.readSpec();
-        length = file.length();
+        length = rowSplit.getLength();
         reader = BuiltinFormats.formats()
                 .forSpec(spec)
-                .open(context.getConfiguration(), new Path(file.path()), 0, file.length(), spec);
+                .open(context.getConfiguration(), new Path(file.path()), rowSplit.start(), length, spec);
         int width = spec.schema().fields().size();
         partitionValues = new Object[file.partitionValues().size()];
         for (int i = 0; i < partitionValues.length; i++) {

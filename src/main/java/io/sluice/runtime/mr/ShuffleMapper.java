@@ -2,12 +2,14 @@ package io.sluice.runtime.mr;
 
 import io.sluice.expr.ExpressionEvaluationException;
 import io.sluice.job.JobDefinition;
+import io.sluice.job.ReduceStage;
 import io.sluice.row.Row;
 import io.sluice.runtime.io.KeyCodec;
 import io.sluice.runtime.io.KeyWritable;
 import io.sluice.runtime.io.RowCodec;
 import io.sluice.runtime.io.RowWritable;
 import io.sluice.runtime.io.ShuffleConf;
+import io.sluice.runtime.stage.HashAggregator;
 import io.sluice.runtime.stage.RowConsumer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -18,10 +20,15 @@ import org.apache.hadoop.mapreduce.Mapper;
 
 /**
  * The mapper of a job with a shuffle: runs the map-side stages, then emits each row with its shuffle key encoded so
- * that Hadoop sorts and groups the bytes as the plan asks.
+ * that Hadoop sorts and groups the bytes as the plan asks. When the plan combines, rows go to a {@link HashAggregator}
+ * and each group leaves the task as partial aggregates.
  */
 public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, RowWritable> {
+    /** The most groups a mapper holds before it emits their partials (map-side pre-aggregation). */
+    public static final String MAX_GROUPS = "sluice.map.aggregate.max-groups";
+
     private RowConsumer stages;
+    private HashAggregator aggregator;
     private BadRecords badRecords;
 
     @Override
@@ -32,22 +39,37 @@ public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, 
         RowCodec values = ShuffleConf.valueCodec(conf);
         KeyWritable key = new KeyWritable();
         RowWritable value = new RowWritable();
-        RowConsumer emit = row -> {
-            try {
-                context.write(key.encode(keys, row), value.encode(values, row));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UncheckedIOException(new InterruptedIOException("interrupted while writing"));
-            }
-        };
+        RowConsumer emit;
+        if (conf.getBoolean(PlanStages.COMBINE, false)) {
+            ReduceStage reduce = (ReduceStage) job.stages().get(conf.getInt(PlanStages.SHUFFLE_STAGE, -1));
+            aggregator = HashAggregator.of(
+                    reduce,
+                    PlanStages.schema(conf, PlanStages.SHUFFLE_INPUT_SCHEMA),
+                    keys,
+                    conf.getInt(MAX_GROUPS, 100_000),
+                    (bytes, length, groupLength, partial) ->
+                            write(context, key.set(bytes, 0, length, groupLength), value.encode(values, partial)));
+            emit = aggregator;
+        } else {
+            emit = row -> write(context, key.encode(keys, row), value.encode(values, row));
+        }
         stages = PlanStages.chain(
                 job,
                 PlanStages.indexes(conf, PlanStages.MAP_STAGES),
                 PlanStages.schema(conf, StageMapper.INPUT_SCHEMA),
                 emit);
         badRecords = BadRecords.of(context);
+    }
+
+    private static void write(Context context, KeyWritable key, RowWritable value) {
+        try {
+            context.write(key, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException("interrupted while writing"));
+        }
     }
 
     @Override
@@ -58,6 +80,17 @@ public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, 
             badRecords.add("row " + row + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    @Override
+    protected void cleanup(Context context) throws IOException {
+        if (aggregator != null) {
+            try {
+                aggregator.flush();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
     }
 }

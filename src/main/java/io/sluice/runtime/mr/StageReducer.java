@@ -19,7 +19,8 @@ import org.apache.hadoop.mapreduce.Reducer;
 
 /**
  * The reducer of a job whose shuffle serves a {@code reduce} stage: aggregates each group the shuffle delivers, then
- * runs the stages fused after it (a {@code sort} on group columns is already served by the shuffle's order).
+ * runs the stages fused after it (a {@code sort} on group columns is already served by the shuffle's order). The rows
+ * are input rows, or partial aggregates when the mappers pre-aggregated.
  */
 public final class StageReducer extends Reducer<KeyWritable, RowWritable, NullWritable, Row> {
     private RowCodec values;
@@ -27,15 +28,15 @@ public final class StageReducer extends Reducer<KeyWritable, RowWritable, NullWr
     private ReduceStageOperator reduce;
     private RowConsumer after;
     private BadRecords badRecords;
+    private boolean partials;
 
     @Override
     protected void setup(Context context) {
         Configuration conf = context.getConfiguration();
         JobDefinition job = PlanStages.job(conf);
         values = ShuffleConf.valueCodec(conf);
-        row = new Row(PlanStages.schema(conf, PlanStages.SHUFFLE_INPUT_SCHEMA)
-                .fields()
-                .size());
+        partials = conf.getBoolean(PlanStages.COMBINE, false);
+        row = new Row(values.schema().fields().size());
         ReduceStage stage = (ReduceStage) job.stages().get(conf.getInt(PlanStages.SHUFFLE_STAGE, -1));
         reduce = ReduceStageOperator.compile(stage, PlanStages.schema(conf, PlanStages.SHUFFLE_INPUT_SCHEMA));
         RowConsumer write = out -> {
@@ -57,7 +58,11 @@ public final class StageReducer extends Reducer<KeyWritable, RowWritable, NullWr
         for (RowWritable value : group) {
             values.decode(value.bytes(), 0, value.length(), row);
             try {
-                reduce.add(row);
+                if (partials) {
+                    reduce.merge(row);
+                } else {
+                    reduce.add(row);
+                }
             } catch (ExpressionEvaluationException e) {
                 badRecords.add("row " + row + ": " + e.getMessage());
             }

@@ -72,6 +72,18 @@ public final class ReduceStageOperator {
         return partialSchema;
     }
 
+    int[] groupPositions() {
+        return groupPositions;
+    }
+
+    CompiledExpression[] arguments() {
+        return arguments;
+    }
+
+    List<Aggregation<?>> aggregations() {
+        return aggregations;
+    }
+
     /** Adds an input row to the current group (the first row of a group sets its group values). */
     public void add(Row row) {
         startIfNeeded(row, groupPositions);
