@@ -12,13 +12,18 @@ import io.sluice.types.StructField;
 import io.sluice.types.StructType;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.JobContext;
+import org.apache.hadoop.mapreduce.OutputCommitter;
+import org.apache.hadoop.mapreduce.OutputFormat;
 import org.apache.hadoop.mapreduce.RecordWriter;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
@@ -28,12 +33,18 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
  * Writes rows as Parquet or ORC files through Sluice's writers, inside the task's work folder so that Hadoop's output
  * committer makes them visible only when the job succeeds. With partition columns, each row goes to the file of its
  * partition folder ({@code country=DE/part-m-00000.parquet}) and the partition columns are not stored in the files.
+ *
+ * <p>The output folder is set with {@link FileOutputFormat#setOutputPath}, and the committer is a {@link
+ * FileOutputCommitter}, but the class is not a {@code FileOutputFormat}: Hadoop's tasks measure the bytes such a format
+ * wrote by walking every file system's statistics twice per record, which costs more than writing a record.
  */
-public final class RowOutputFormat extends FileOutputFormat<NullWritable, Row> {
+public final class RowOutputFormat extends OutputFormat<NullWritable, Row> {
     static final String SCHEMA = "sluice.output.schema";
     static final String FORMAT = "sluice.output.format";
     static final String COMPRESSION = "sluice.output.compression";
     static final String PARTITION_COLUMNS = "sluice.output.partition.columns";
+
+    private FileOutputCommitter committer;
 
     @Override
     public RecordWriter<NullWritable, Row> getRecordWriter(TaskAttemptContext context) throws IOException {
@@ -44,8 +55,23 @@ public final class RowOutputFormat extends FileOutputFormat<NullWritable, Row> {
         Compression compression = Compression.valueOf(conf.get(COMPRESSION, "SNAPPY"));
         List<String> partitionColumns = List.of(conf.getTrimmedStrings(PARTITION_COLUMNS));
         Path work = ((FileOutputCommitter) getOutputCommitter(context)).getWorkPath();
-        String file = getUniqueFile(context, "part", "." + format);
+        String file = FileOutputFormat.getUniqueFile(context, "part", "." + format);
         return new PartitionedWriter(conf, writer, compression, schema, partitionColumns, work, file);
+    }
+
+    @Override
+    public void checkOutputSpecs(JobContext context) throws IOException {
+        if (FileOutputFormat.getOutputPath(context) == null) {
+            throw new IOException("the job has no output folder");
+        }
+    }
+
+    @Override
+    public synchronized OutputCommitter getOutputCommitter(TaskAttemptContext context) throws IOException {
+        if (committer == null) {
+            committer = new FileOutputCommitter(FileOutputFormat.getOutputPath(context), context);
+        }
+        return committer;
     }
 
     /** One writer per partition folder, opened on the first row of that partition. */
@@ -59,7 +85,9 @@ public final class RowOutputFormat extends FileOutputFormat<NullWritable, Row> {
         private final List<String> partitionNames;
         private final Path work;
         private final String file;
-        private final Map<String, RowWriter> writers = new HashMap<>();
+        private final Map<Object, RowWriter> writers = new HashMap<>();
+        private Object lastKey;
+        private RowWriter lastWriter;
         private final Row data;
 
         PartitionedWriter(
@@ -98,17 +126,45 @@ public final class RowOutputFormat extends FileOutputFormat<NullWritable, Row> {
 
         @Override
         public void write(NullWritable key, Row row) throws IOException {
-            String folder = folder(row);
-            RowWriter writer = writers.get(folder);
-            if (writer == null) {
-                Path path = folder.isEmpty() ? new Path(work, file) : new Path(new Path(work, folder), file);
-                writer = format.create(conf, path, dataSchema, compression);
-                writers.put(folder, writer);
-            }
+            RowWriter writer = writer(row);
             for (int i = 0; i < dataPositions.length; i++) {
                 data.set(i, row.get(dataPositions[i]));
             }
             writer.write(data);
+        }
+
+        /** The writer of the row's partition, found by the partition values (the folder name is built once). */
+        private RowWriter writer(Row row) throws IOException {
+            Object partition = partitionKey(row);
+            if (lastWriter != null && Objects.equals(partition, lastKey)) {
+                return lastWriter;
+            }
+            RowWriter writer = writers.get(partition);
+            if (writer == null) {
+                String folder = folder(row);
+                Path path = folder.isEmpty() ? new Path(work, file) : new Path(new Path(work, folder), file);
+                writer = format.create(conf, path, dataSchema, compression);
+                writers.put(partition, writer);
+            }
+            lastKey = partition;
+            lastWriter = writer;
+            return writer;
+        }
+
+        /** The partition values of a row: none, the value of the one column, or a list of them. */
+        private Object partitionKey(Row row) {
+            switch (partitionPositions.length) {
+                case 0:
+                    return List.of();
+                case 1:
+                    return row.get(partitionPositions[0]);
+                default:
+                    Object[] values = new Object[partitionPositions.length];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = row.get(partitionPositions[i]);
+                    }
+                    return Arrays.asList(values);
+            }
         }
 
         /** Hive's partition folder of a row: {@code k1=v1/k2=v2}, nulls as {@code __HIVE_DEFAULT_PARTITION__}. */
