@@ -36,8 +36,10 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapred.MapOutputCollector;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 
@@ -217,6 +219,10 @@ public final class JobRunner {
                 PlanStages.REDUCE_STAGES,
                 join(mr.reduceSide().stream().map(PlannedStage::index).toList()));
         conf.set(PlanStages.SHUFFLE_INPUT_SCHEMA, shuffled.toString());
+        if (!conf.getBoolean(MRJobConfig.MR_ENCRYPTED_INTERMEDIATE_DATA, false)) {
+            conf.setClass(
+                    MRJobConfig.MAP_OUTPUT_COLLECTOR_CLASS_ATTR, SortingCollector.class, MapOutputCollector.class);
+        }
         hadoop.setMapperClass(ShuffleMapper.class);
         hadoop.setReducerClass(shuffle.kind() == Shuffle.Kind.GROUP ? StageReducer.class : PassThroughReducer.class);
         // A total order or a single group needs one reducer until range split points are sampled.

@@ -21,6 +21,7 @@ import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.TaskCounter;
@@ -94,6 +95,20 @@ class ShuffleLocalJobIT {
 
     @Test
     void hadoopSortsGroupsAndRangePartitionsTheRawKeys(@TempDir Path dir) throws Exception {
+        sortsGroupsAndRangePartitions(dir, localConf(dir));
+    }
+
+    @Test
+    void sluicesCollectorSortsSpillsAndMergesTheSameWay(@TempDir Path dir) throws Exception {
+        Configuration conf = localConf(dir);
+        conf.setClass(
+                MRJobConfig.MAP_OUTPUT_COLLECTOR_CLASS_ATTR,
+                io.sluice.runtime.mr.SortingCollector.class,
+                org.apache.hadoop.mapred.MapOutputCollector.class);
+        sortsGroupsAndRangePartitions(dir, conf);
+    }
+
+    private static void sortsGroupsAndRangePartitions(Path dir, Configuration conf) throws Exception {
         List<Row> input = randomRows(15_000);
         Path inputFile = dir.resolve("in/rows.csv");
         Files.createDirectories(inputFile.getParent());
@@ -102,7 +117,7 @@ class ShuffleLocalJobIT {
         KeySampler sampler = new KeySampler(key, 500, 3);
         input.forEach(sampler::add);
 
-        Job job = Job.getInstance(localConf(dir), "shuffle");
+        Job job = Job.getInstance(conf, "shuffle");
         ShuffleConf.configure(job.getConfiguration(), SCHEMA, key, KeyRangePartitioner.class);
         ShuffleConf.setSplitPoints(job.getConfiguration(), sampler.splitPoints(2));
         job.setMapperClass(ParseRows.class);
