@@ -19,7 +19,9 @@ final class ProgressPrinter implements ProgressListener {
     private final PrintWriter err;
     private final boolean terminal;
     private final LongSupplier nanoTime;
+    /** The line last written, in place or as a line of its own. */
     private String lastLine = "";
+
     private String lastPhase = "";
     private int lastJob;
     private long lastPrinted;
@@ -45,9 +47,9 @@ final class ProgressPrinter implements ProgressListener {
         } else if (isWorthALine(progress, line)) {
             err.println(line);
             err.flush();
+            lastLine = line;
             lastPrinted = nanoTime.getAsLong();
         }
-        lastLine = line;
         lastPhase = progress.phase();
         lastJob = progress.job();
     }
@@ -62,12 +64,14 @@ final class ProgressPrinter implements ProgressListener {
     }
 
     private void showInPlace(String line, boolean complete) {
-        if (!line.equals(lastLine) || !lineOpen) {
+        if (!lineOpen) {
+            err.print("\r" + line);
+        } else if (!line.equals(lastLine)) {
             // Spaces cover what is left of a longer line before.
-            String padding = " ".repeat(Math.max(0, lastLine.length() - line.length()));
-            err.print("\r" + line + (lineOpen ? padding : ""));
-            lineOpen = true;
+            err.print("\r" + line + " ".repeat(Math.max(0, lastLine.length() - line.length())));
         }
+        lineOpen = true;
+        lastLine = line;
         if (complete) {
             done();
         } else {
@@ -75,11 +79,15 @@ final class ProgressPrinter implements ProgressListener {
         }
     }
 
+    /** A new MapReduce job or phase, or news after a while; never the same line twice. */
     private boolean isWorthALine(JobProgress progress, String line) {
-        if (progress.job() != lastJob || !progress.phase().equals(lastPhase)) {
+        if (progress.job() != lastJob) {
             return true;
         }
-        return !line.equals(lastLine) && nanoTime.getAsLong() - lastPrinted >= PLAIN_INTERVAL.toNanos();
+        if (line.equals(lastLine)) {
+            return false;
+        }
+        return !progress.phase().equals(lastPhase) || nanoTime.getAsLong() - lastPrinted >= PLAIN_INTERVAL.toNanos();
     }
 
     static String line(JobProgress progress) {
