@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.SluiceException;
 import io.sluice.runs.Run;
 import io.sluice.runs.RunCounters;
 import io.sluice.runs.RunFilter;
@@ -58,7 +59,7 @@ final class RunsCommand implements Callable<Integer> {
 
     private RunFilter filter() {
         if (limit < 0) {
-            throw io.sluice.SluiceException.invalidArgument("--limit must be 0 (for all) or more, got %d", limit);
+            throw SluiceException.invalidArgument("--limit must be 0 (for all) or more, got %d", limit);
         }
         RunFilter filter = RunFilter.all();
         if (job != null) {

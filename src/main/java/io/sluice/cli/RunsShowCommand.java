@@ -8,6 +8,7 @@ import io.sluice.runs.RunStore;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -64,7 +65,7 @@ final class RunsShowCommand implements Callable<Integer> {
         if (!request.arguments().isEmpty()) {
             about.row("Arguments", arguments(request.arguments()));
         }
-        about.row("Created", Display.time(java.util.Optional.of(run.createdOn())))
+        about.row("Created", Display.time(Optional.of(run.createdOn())))
                 .row("Started", Display.time(run.startedOn()))
                 .row("Completed", Display.time(run.completedOn()))
                 .row("Duration", run.executionTime(now).map(Display::duration).orElse("-"))
