@@ -58,9 +58,12 @@ final class DemoCommand implements Callable<Integer> {
         run(out, "crawl", "--crawler", crawler, lake.toString());
         run(out, "catalog", "versions", "lake.sales");
         out.println();
+        out.println("Every run is kept in the run history, with its counters and errors:");
+        run(out, "runs", "--limit", "2");
+        out.println();
         out.println("The jobs' output is in " + Path.of("out").toAbsolutePath() + ".");
-        out.println("Next: try these commands yourself; add --json for the AWS Glue API shapes, or");
-        out.println("'sluice crawl --dry-run' to see why each table was made.");
+        out.println("Next: try these commands yourself; add --json for the AWS Glue API shapes, see one run with");
+        out.println("'sluice runs show RUN_ID', or why each table was made with 'sluice crawl --dry-run'.");
         return 0;
     }
 

@@ -11,7 +11,11 @@ import io.sluice.catalog.Partition;
 import io.sluice.catalog.SerDeInfo;
 import io.sluice.catalog.StorageDescriptor;
 import io.sluice.catalog.Table;
+import io.sluice.runs.Run;
+import io.sluice.runs.RunCounters;
+import io.sluice.runs.RunRequest;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +23,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The catalog model in the JSON shapes and field names of the AWS Glue API ({@code GetDatabases}, {@code GetTables},
- * {@code GetTable}, {@code GetPartitions}, {@code GetTableVersions}), so tools that know Glue read it at once. Times
+ * The catalog model and the run history in the JSON shapes and field names of the AWS Glue API ({@code GetDatabases},
+ * {@code GetTables}, {@code GetTable}, {@code GetPartitions}, {@code GetTableVersions}, {@code GetJobRuns}, {@code
+ * GetJobRun}), so tools that know Glue read it at once. Times
  * are ISO-8601 instants.
  */
 final class GlueJson {
@@ -57,6 +62,62 @@ final class GlueJson {
             node.put("VersionId", Long.toString(version.versionId()));
             return node;
         }));
+    }
+
+    static String jobRuns(List<Run> runs, Instant now) {
+        return write(list("JobRuns", runs, run -> jobRunNode(run, now)));
+    }
+
+    static String jobRun(Run run, Instant now) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.set("JobRun", jobRunNode(run, now));
+        return write(root);
+    }
+
+    /**
+     * A run as Glue's {@code JobRun}; {@code ExecutionTime} is in whole seconds, so far for a run still running. What
+     * Glue has no field for is under {@code Sluice}: the kind of run, its definition file, creation time, counters,
+     * output and owner.
+     */
+    static ObjectNode jobRunNode(Run run, Instant now) {
+        RunRequest request = run.request();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("Id", run.id());
+        node.put("Attempt", run.attempt());
+        request.previousRunId().ifPresent(id -> node.put("PreviousRunId", id));
+        node.put("TriggerName", request.trigger());
+        node.put("JobName", run.name());
+        putTime(node, "StartedOn", run.startedOn());
+        putTime(node, "LastModifiedOn", Optional.of(run.modifiedOn()));
+        putTime(node, "CompletedOn", run.completedOn());
+        node.put("JobRunState", run.state().name());
+        node.set("Arguments", parameters(request.arguments()));
+        run.errorMessage().ifPresent(error -> node.put("ErrorMessage", error));
+        node.put(
+                "ExecutionTime", run.executionTime(now).map(Duration::toSeconds).orElse(0L));
+        node.set("Sluice", sluiceRunDetails(run));
+        return node;
+    }
+
+    private static ObjectNode sluiceRunDetails(Run run) {
+        RunRequest request = run.request();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("Kind", run.kind().name());
+        request.definitionFile().ifPresent(file -> node.put("DefinitionFile", file));
+        request.workflowRunId().ifPresent(id -> node.put("WorkflowRunId", id));
+        putTime(node, "CreatedOn", Optional.of(run.createdOn()));
+        node.put("RowsRead", run.counter(RunCounters.ROWS_READ));
+        node.put("RowsWritten", run.counter(RunCounters.ROWS_WRITTEN));
+        node.put("BadRecords", run.counter(RunCounters.BAD_RECORDS));
+        request.output().ifPresent(output -> node.put("OutputLocation", output));
+        if (run.counter(RunCounters.BAD_RECORDS) > 0) {
+            run.errorsLocation().ifPresent(errors -> node.put("BadRecordsLocation", errors));
+        }
+        request.outputTable().ifPresent(table -> node.put("OutputTable", table));
+        ObjectNode counters = node.putObject("Counters");
+        run.counters().forEach(counters::put);
+        run.owner().ifPresent(owner -> node.put("Process", owner));
+        return node;
     }
 
     static ObjectNode database(Database database) {

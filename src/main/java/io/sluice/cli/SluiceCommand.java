@@ -2,7 +2,9 @@ package io.sluice.cli;
 
 import io.sluice.catalog.Catalog;
 import io.sluice.catalog.sqlite.SqliteCatalog;
+import io.sluice.catalog.sqlite.SqliteRunStore;
 import io.sluice.cluster.HadoopConfigurations;
+import io.sluice.runs.RunStore;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Spec;
             CatCommand.class,
             SubmitCommand.class,
             CatalogCommand.class,
+            RunsCommand.class,
             DemoCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 the job or crawl failed, 2 bad usage or invalid input."})
@@ -49,6 +52,11 @@ public final class SluiceCommand implements Runnable {
     /** Opens the catalog chosen by {@code --catalog}; the caller closes it. */
     Catalog openCatalog() {
         return SqliteCatalog.open(catalogDir());
+    }
+
+    /** Opens the run history kept with the catalog chosen by {@code --catalog}; the caller closes it. */
+    RunStore openRuns() {
+        return SqliteRunStore.open(catalogDir());
     }
 
     /** The Hadoop configuration commands run with. */

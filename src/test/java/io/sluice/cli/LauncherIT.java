@@ -81,7 +81,11 @@ class LauncherIT {
                 .contains("job daily_revenue succeeded: 24 rows read, 24 written, 0 bad records")
                 .contains("day,orders,revenue,biggest_order,country")
                 .contains("job big_orders succeeded: 36 rows read, 15 written, 0 bad records")
-                .contains("order_id,ordered_on,product,revenue,country");
+                .contains("order_id,ordered_on,product,revenue,country")
+                .contains("$ sluice runs --limit 2")
+                .containsPattern("jr_[0-9a-f]{32}  big_orders     SUCCEEDED  ")
+                .containsPattern("jr_[0-9a-f]{32}  daily_revenue  SUCCEEDED  ");
+        assertThat(first.err()).as("progress goes to stderr").contains("job 1/1  map 100%");
         assertThat(workDir.resolve("out/big_orders/_SUCCESS")).exists();
         assertThat(first.out().lines().filter(l -> l.startsWith("version ")))
                 .containsExactly(first.out()

@@ -57,6 +57,11 @@ public final class SqliteCatalog implements Catalog {
 
     /** Opens the catalog in a directory, taking the times it records from {@code clock}. */
     public static SqliteCatalog open(Path catalogDir, Clock clock) {
+        return new SqliteCatalog(openStore(catalogDir, clock), clock);
+    }
+
+    /** Opens the database of a catalog directory at the latest schema version, creating both if needed. */
+    static SqliteStore openStore(Path catalogDir, Clock clock) {
         requireNonNull(catalogDir, "catalogDir is null");
         requireNonNull(clock, "clock is null");
         try {
@@ -72,7 +77,7 @@ public final class SqliteCatalog implements Catalog {
             store.close();
             throw e;
         }
-        return new SqliteCatalog(store, clock);
+        return store;
     }
 
     /** The SQLite database file. */

@@ -27,6 +27,7 @@ import io.sluice.runtime.stage.HashAggregator;
 import io.sluice.types.DataType;
 import io.sluice.types.StructType;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +55,22 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
  * output. Then the output table, if the job names one, is created or updated in the catalog with its partitions.
  */
 public final class JobRunner {
+    /** How often a running job's progress and counters are read for the {@link ProgressListener}. */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+
     private final Catalog catalog;
     private final Configuration base;
+    private final ProgressListener listener;
 
     public JobRunner(Catalog catalog, Configuration base) {
+        this(catalog, base, ProgressListener.NONE);
+    }
+
+    /** A runner that tells {@code listener} how each MapReduce job is doing while it runs. */
+    public JobRunner(Catalog catalog, Configuration base, ProgressListener listener) {
         this.catalog = catalog;
         this.base = base;
+        this.listener = java.util.Objects.requireNonNull(listener, "listener is null");
     }
 
     /** What a run did. */
@@ -78,7 +89,7 @@ public final class JobRunner {
             Path staging =
                     new Path(target.getParent(), "." + target.getName() + ".sluice-staging-" + System.nanoTime());
             Job hadoop = configure(conf, job, mr, inputs, yaml, fileName, arguments, staging);
-            boolean succeeded = hadoop.waitForCompletion(false);
+            boolean succeeded = awaitCompletion(hadoop, mr.number(), plan.jobs().size(), mr.mapOnly());
             if (!succeeded) {
                 fs.delete(staging, true);
                 throw new SluiceException(
@@ -116,6 +127,30 @@ public final class JobRunner {
             throw new SluiceException(
                     ErrorCode.INTERNAL_ERROR, "job " + job.definition().name() + ": " + e, e);
         }
+    }
+
+    /**
+     * Submits a Hadoop job and waits for it, telling the listener its progress every {@link #POLL_INTERVAL} and once
+     * more when it completes. A job whose waiting is interrupted, or whose listener fails, is killed.
+     */
+    private boolean awaitCompletion(Job hadoop, int number, int jobs, boolean mapOnly)
+            throws IOException, InterruptedException, ClassNotFoundException {
+        hadoop.submit();
+        try {
+            while (!hadoop.isComplete()) {
+                listener.progress(HadoopProgress.of(hadoop, number, jobs, mapOnly, false));
+                Thread.sleep(POLL_INTERVAL.toMillis());
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            try {
+                hadoop.killJob();
+            } catch (IOException | RuntimeException killFailure) {
+                e.addSuppressed(killFailure);
+            }
+            throw e;
+        }
+        listener.progress(HadoopProgress.of(hadoop, number, jobs, mapOnly, true));
+        return hadoop.isSuccessful();
     }
 
     /** This version runs plans of one MapReduce job: map-only, or with one shuffle (reduce, sort, partition, distinct). */

@@ -93,10 +93,14 @@ class SqliteCatalogTest extends CatalogContractTest {
     void recordsSchemaVersionAndUsesWriteAheadLog() throws SQLException {
         try (Connection connection = connect();
                 Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery("SELECT version, description FROM schema_version")) {
+            try (ResultSet rs =
+                    statement.executeQuery("SELECT version, description FROM schema_version ORDER BY version")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt("version")).isEqualTo(1);
                 assertThat(rs.getString("description")).isEqualTo("catalog");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt("version")).isEqualTo(2);
+                assertThat(rs.getString("description")).isEqualTo("runs");
                 assertThat(rs.next()).isFalse();
             }
             try (ResultSet rs = statement.executeQuery("PRAGMA journal_mode")) {
@@ -108,16 +112,18 @@ class SqliteCatalogTest extends CatalogContractTest {
 
     @Test
     void appliesLaterMigrationsOnceAndRefusesSchemaNewerThanItKnows() {
-        SchemaMigrations withSecond = SchemaMigrations.of(List.of("V1__catalog.sql", "V2__run_history_probe.sql"));
+        List<String> scripts = new ArrayList<>(SchemaMigrations.CATALOG_SCRIPTS);
+        scripts.add("V3__probe.sql");
+        SchemaMigrations withNext = SchemaMigrations.of(scripts);
         Path file = catalogDir().resolve(SqliteCatalog.DATABASE_FILE);
         catalog.close();
 
         for (int i = 0; i < 2; i++) {
             try (SqliteStore store = SqliteStore.open(file)) {
-                withSecond.apply(store, clock);
+                withNext.apply(store, clock);
                 int version = store.read(SchemaMigrations::currentVersion);
-                int probes = store.read(connection -> count(connection, "run_history_probe"));
-                assertThat(version).isEqualTo(2);
+                int probes = store.read(connection -> count(connection, "probe"));
+                assertThat(version).isEqualTo(3);
                 assertThat(probes).isEqualTo(1);
             }
         }
@@ -125,15 +131,15 @@ class SqliteCatalogTest extends CatalogContractTest {
         assertThatThrownBy(() -> SqliteCatalog.open(catalogDir()))
                 .isInstanceOfSatisfying(
                         SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EXTERNAL_FAILURE))
-                .hasMessage("catalog " + file + " has schema version 2, but this Sluice knows versions up to 1:"
+                .hasMessage("catalog " + file + " has schema version 3, but this Sluice knows versions up to 2:"
                         + " open it with a newer Sluice");
     }
 
     @Test
     void migrationScriptsAreNumberedInOrder() {
-        assertThatThrownBy(() -> SchemaMigrations.of(List.of("V1__catalog.sql", "V3__runs.sql")))
+        assertThatThrownBy(() -> SchemaMigrations.of(List.of("V1__catalog.sql", "V3__probe.sql")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("migration 2 must be named V2__<description>.sql: V3__runs.sql");
+                .hasMessage("migration 2 must be named V2__<description>.sql: V3__probe.sql");
     }
 
     @Test
