@@ -43,6 +43,7 @@ public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, 
             }
         };
         stages = PlanStages.chain(
+                context,
                 job,
                 PlanStages.indexes(conf, PlanStages.MAP_STAGES),
                 PlanStages.schema(conf, StageMapper.INPUT_SCHEMA),
