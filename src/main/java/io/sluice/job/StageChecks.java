@@ -101,6 +101,15 @@ final class StageChecks {
             Map<String, ResolvedSource> sources,
             Checks checks) {
         String name = stage.with().name();
+        if (stage.strategy() == JoinStage.Strategy.BROADCAST
+                && (stage.type() == JoinStage.Type.RIGHT || stage.type() == JoinStage.Type.FULL)) {
+            checks.problem(
+                    stage.line(),
+                    field + ".strategy",
+                    "a " + stage.type().name().toLowerCase(Locale.ROOT) + " join keeps the rows of '" + name
+                            + "' that nothing matched, which no single mapper of a broadcast join knows:"
+                            + " use strategy: shuffle (or auto)");
+        }
         if (!defined.contains(name)) {
             checks.problem(stage.with().line(), field + ".with", SourceSchemas.unknownSource(name, defined));
         }

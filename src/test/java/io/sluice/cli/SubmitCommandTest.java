@@ -229,11 +229,4 @@ class SubmitCommandTest {
                         .distinct())
                 .hasSize(44);
     }
-
-    @Test
-    void jobsThatNeedAShuffleSaySoAndPointToTheirPlan() {
-        CliRun run = sluice("submit", "jobs/sales_by_product.yaml");
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("needs 2 MapReduce job(s)").contains("--explain");
-    }
 }

@@ -442,6 +442,21 @@ class JobValidatorTest {
                         + "  j.yaml:3: stages[1].sort.by: unknown column 'b'");
     }
 
+    @Test
+    void aBroadcastJoinCannotKeepUnmatchedRowsOfTheOtherSource() {
+        assertInvalid(
+                "j.yaml",
+                """
+                source: lake.sales
+                sources: { returns: lake.returns }
+                stages:
+                  - join: { with: returns, type: full, on: [order_id], strategy: broadcast }
+                output: { path: out/j }
+                """,
+                "j.yaml:4: stages[1].join.strategy: a full join keeps the rows of 'returns' that nothing matched,"
+                        + " which no single mapper of a broadcast join knows: use strategy: shuffle (or auto)");
+    }
+
     private ValidatedJob validate(String yaml) {
         return validate(yaml, typer);
     }

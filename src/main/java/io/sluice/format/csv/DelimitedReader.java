@@ -11,6 +11,7 @@ import io.sluice.row.BadRecordException;
 import io.sluice.row.Row;
 import io.sluice.types.StructField;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -24,12 +25,16 @@ import java.util.OptionalLong;
  * is one with a value its column's type cannot hold. Empty lines are not records.
  */
 final class DelimitedReader implements RowReader {
+    /** Hive's SerDe parameter for the text that stands for null (besides {@code \N} and the empty field). */
+    static final String NULL_FORMAT = "serialization.null.format";
+
     private final String file;
     private final TextSplit split;
     private final ByteWindow window;
     private final DelimitedTokenizer tokenizer;
     private final BytesValueParser[] parsers;
     private final String[] names;
+    private final byte[] nullText;
     private long linesRead;
 
     DelimitedReader(String file, TextSplit split, DelimitedDialect dialect, ReadSpec spec) {
@@ -48,6 +53,10 @@ final class DelimitedReader implements RowReader {
                     split.charset(),
                     ValueFormats.format(spec, field.name()));
         }
+        this.nullText = spec.parameter(NULL_FORMAT)
+                .filter(text -> !text.isEmpty())
+                .map(text -> text.getBytes(split.charset()))
+                .orElse(null);
     }
 
     @Override
@@ -93,6 +102,10 @@ final class DelimitedReader implements RowReader {
             byte[] source = tokenizer.source(i, bytes);
             int start = tokenizer.start(i);
             int end = tokenizer.end(i);
+            if (nullText != null && Arrays.equals(source, start, end, nullText, 0, nullText.length)) {
+                row.set(i, null);
+                continue;
+            }
             try {
                 row.set(i, parsers[i].parse(source, start, end));
             } catch (IllegalArgumentException e) {

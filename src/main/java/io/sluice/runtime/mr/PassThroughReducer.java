@@ -61,6 +61,7 @@ public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, 
             }
         };
         after = PlanStages.chain(
+                context,
                 job,
                 PlanStages.indexes(conf, PlanStages.REDUCE_STAGES),
                 PlanStages.schema(conf, PlanStages.SHUFFLE_INPUT_SCHEMA),

@@ -2,15 +2,21 @@ package io.sluice.runtime.mr;
 
 import io.sluice.job.JobDefinition;
 import io.sluice.job.JobDefinitions;
+import io.sluice.job.JoinStage;
 import io.sluice.job.MapStage;
 import io.sluice.job.Stage;
+import io.sluice.runtime.stage.BroadcastJoinOperator;
+import io.sluice.runtime.stage.JoinLayout;
 import io.sluice.runtime.stage.MapStageOperator;
 import io.sluice.runtime.stage.RowConsumer;
 import io.sluice.types.DataType;
 import io.sluice.types.StructType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
 
 /**
  * What a task needs of the job: the definition (re-read from the job file's text sent with the job, so tasks need no
@@ -45,26 +51,49 @@ final class PlanStages {
     }
 
     /**
-     * The row-by-row stages at these indexes, compiled into one chain over {@code input} ending in {@code last};
-     * stages whose order the shuffle already gives (a fused sort) pass rows on.
+     * The row-by-row stages at these indexes — {@code map} stages and broadcast joins, whose other source is read here
+     * ({@link BroadcastRows}) — compiled into one chain over {@code input} ending in {@code last}; stages whose order
+     * the shuffle already gives (a fused sort) pass rows on.
+     *
+     * @throws UncheckedIOException when a broadcast source cannot be read
      */
-    static RowConsumer chain(JobDefinition job, List<Integer> indexes, StructType input, RowConsumer last) {
-        List<MapStage> maps = new ArrayList<>();
+    static RowConsumer chain(
+            TaskAttemptContext context, JobDefinition job, List<Integer> indexes, StructType input, RowConsumer last) {
+        List<Integer> rowByRow = new ArrayList<>();
         for (int index : indexes) {
             Stage stage = job.stages().get(index);
-            if (stage instanceof MapStage map) {
-                maps.add(map);
+            if (stage instanceof MapStage || stage instanceof JoinStage) {
+                rowByRow.add(index);
             }
         }
-        StructType[] inputs = new StructType[maps.size()];
+        Configuration conf = context.getConfiguration();
+        StructType[] inputs = new StructType[rowByRow.size()];
+        JoinLayout[] joins = new JoinLayout[rowByRow.size()];
         StructType schema = input;
-        for (int i = 0; i < maps.size(); i++) {
+        for (int i = 0; i < rowByRow.size(); i++) {
             inputs[i] = schema;
-            schema = MapStageOperator.compile(maps.get(i), schema, row -> {}).output();
+            Stage stage = job.stages().get(rowByRow.get(i));
+            if (stage instanceof JoinStage join) {
+                joins[i] = JoinLayout.of(join, schema, BroadcastRows.schema(conf, rowByRow.get(i)));
+                schema = joins[i].output();
+            } else {
+                schema = MapStageOperator.compile((MapStage) stage, schema, row -> {})
+                        .output();
+            }
         }
         RowConsumer chain = last;
-        for (int i = maps.size() - 1; i >= 0; i--) {
-            chain = MapStageOperator.compile(maps.get(i), inputs[i], chain);
+        for (int i = rowByRow.size() - 1; i >= 0; i--) {
+            int index = rowByRow.get(i);
+            if (joins[i] != null) {
+                try {
+                    chain = BroadcastJoinOperator.of(joins[i], BroadcastRows.read(context, index), chain);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(
+                            "cannot read the source of the broadcast join of stage " + (index + 1) + ": " + e, e);
+                }
+            } else {
+                chain = MapStageOperator.compile((MapStage) job.stages().get(index), inputs[i], chain);
+            }
         }
         return chain;
     }

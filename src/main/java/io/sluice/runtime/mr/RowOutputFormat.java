@@ -1,5 +1,6 @@
 package io.sluice.runtime.mr;
 
+import io.sluice.SluiceException;
 import io.sluice.format.Compression;
 import io.sluice.format.FormatWriter;
 import io.sluice.format.RowWriter;
@@ -51,7 +52,7 @@ public final class RowOutputFormat extends OutputFormat<NullWritable, Row> {
         Configuration conf = context.getConfiguration();
         StructType schema = (StructType) DataType.parse(conf.get(SCHEMA));
         String format = conf.get(FORMAT, "parquet");
-        FormatWriter writer = format.equals("orc") ? new OrcFormat() : new ParquetFormat();
+        FormatWriter writer = writer(format);
         Compression compression = Compression.valueOf(conf.get(COMPRESSION, "SNAPPY"));
         List<String> partitionColumns = List.of(conf.getTrimmedStrings(PARTITION_COLUMNS));
         Path work = ((FileOutputCommitter) getOutputCommitter(context)).getWorkPath();
@@ -72,6 +73,21 @@ public final class RowOutputFormat extends OutputFormat<NullWritable, Row> {
             committer = new FileOutputCommitter(FileOutputFormat.getOutputPath(context), context);
         }
         return committer;
+    }
+
+    /**
+     * The writer of an output format, by its name in job definitions ({@link io.sluice.job.OutputFormat#spelling()}):
+     * the one place that knows which formats jobs write.
+     *
+     * @throws SluiceException when the format is not written (yet)
+     */
+    static FormatWriter writer(String format) {
+        return switch (format) {
+            case "parquet" -> new ParquetFormat();
+            case "orc" -> new OrcFormat();
+            default -> throw SluiceException.invalidArgument(
+                    "output format %s is not written by this version; use parquet or orc", format);
+        };
     }
 
     /** One writer per partition folder, opened on the first row of that partition. */

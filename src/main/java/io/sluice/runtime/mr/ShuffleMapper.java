@@ -54,6 +54,7 @@ public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, 
             emit = row -> write(context, key.encode(keys, row), value.encode(values, row));
         }
         stages = PlanStages.chain(
+                context,
                 job,
                 PlanStages.indexes(conf, PlanStages.MAP_STAGES),
                 PlanStages.schema(conf, StageMapper.INPUT_SCHEMA),

@@ -3,9 +3,7 @@ package io.sluice.runtime.mr;
 import io.sluice.expr.ExpressionEvaluationException;
 import io.sluice.job.JobDefinition;
 import io.sluice.job.JobDefinitions;
-import io.sluice.job.MapStage;
 import io.sluice.row.Row;
-import io.sluice.runtime.stage.MapStageOperator;
 import io.sluice.runtime.stage.RowConsumer;
 import io.sluice.types.DataType;
 import io.sluice.types.StructType;
@@ -17,8 +15,8 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * The mapper of a map-only job: runs the job's {@code map} stages, compiled once per task, over every input row and
- * writes what they give. A row an expression fails on is a bad record, not a failed task.
+ * The mapper of a map-only job: runs the job's {@code map} stages and broadcast joins, compiled once per task, over
+ * every input row and writes what they give. A row an expression fails on is a bad record, not a failed task.
  */
 public final class StageMapper extends Mapper<NullWritable, Row, NullWritable, Row> {
     static final String JOB_YAML = "sluice.job.yaml";
@@ -34,20 +32,8 @@ public final class StageMapper extends Mapper<NullWritable, Row, NullWritable, R
         Configuration conf = context.getConfiguration();
         JobDefinition job = JobDefinitions.parse(conf.get(JOB_NAME), conf.get(JOB_YAML), arguments(conf));
         StructType schema = (StructType) DataType.parse(conf.get(INPUT_SCHEMA));
-        RowConsumer chain = row -> write(context, row);
-        java.util.List<MapStage> maps =
-                job.stages().stream().map(MapStage.class::cast).toList();
-        MapStageOperator[] operators = new MapStageOperator[maps.size()];
-        StructType[] inputs = new StructType[maps.size()];
-        for (int i = 0; i < maps.size(); i++) {
-            inputs[i] = schema;
-            schema = MapStageOperator.compile(maps.get(i), schema, row -> {}).output();
-        }
-        for (int i = maps.size() - 1; i >= 0; i--) {
-            operators[i] = MapStageOperator.compile(maps.get(i), inputs[i], chain);
-            chain = operators[i];
-        }
-        stages = chain;
+        stages = PlanStages.chain(
+                context, job, PlanStages.indexes(conf, PlanStages.MAP_STAGES), schema, row -> write(context, row));
         badRecords = BadRecords.of(context);
     }
 

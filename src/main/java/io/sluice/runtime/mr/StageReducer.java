@@ -49,7 +49,8 @@ public final class StageReducer extends Reducer<KeyWritable, RowWritable, NullWr
                 throw new UncheckedIOException(new InterruptedIOException("interrupted while writing"));
             }
         };
-        after = PlanStages.chain(job, PlanStages.indexes(conf, PlanStages.REDUCE_STAGES), reduce.output(), write);
+        after = PlanStages.chain(
+                context, job, PlanStages.indexes(conf, PlanStages.REDUCE_STAGES), reduce.output(), write);
         badRecords = BadRecords.of(context);
     }
 

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.job.ExpressionTyper;
 import io.sluice.job.JobDefinitions;
 import io.sluice.job.JobValidator;
+import io.sluice.job.ReduceStage;
 import io.sluice.job.SampleLake;
 import io.sluice.job.ValidatedJob;
 import io.sluice.plan.MapReduceJob;
 import io.sluice.plan.Planner;
 import io.sluice.row.Row;
+import io.sluice.runtime.io.KeyCodec;
+import io.sluice.runtime.io.KeyColumn;
+import io.sluice.runtime.io.KeyHashPartitioner;
 import io.sluice.runtime.io.RowWritable;
 import io.sluice.runtime.io.ShuffleConf;
+import io.sluice.types.PrimitiveType;
+import io.sluice.types.StructType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,7 +27,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mrunit.mapreduce.MapDriver;
 import org.apache.hadoop.mrunit.mapreduce.MapReduceDriver;
 import org.apache.hadoop.mrunit.types.Pair;
@@ -65,9 +70,19 @@ class ShuffleMapperCombineTest {
         conf.set(StageMapper.JOB_YAML, YAML);
         conf.set(StageMapper.JOB_NAME, "revenue.yaml");
         conf.set(StageMapper.INPUT_SCHEMA, job.inputOf(0).toString());
-        Job hadoop = Job.getInstance(conf);
-        JobRunner.configureShuffle(hadoop, job, mr);
-        return JavaRowSerialization.register(hadoop.getConfiguration());
+        StructType shuffled = job.inputOf(1);
+        conf.set(PlanStages.MAP_STAGES, "0");
+        conf.setInt(PlanStages.SHUFFLE_STAGE, 1);
+        conf.set(PlanStages.SHUFFLE_INPUT_SCHEMA, shuffled.toString());
+        ShuffleConf.configure(
+                conf,
+                shuffled,
+                KeyCodec.of(List.of(
+                        KeyColumn.asc(2, PrimitiveType.STRING),
+                        KeyColumn.asc(shuffled.fields().size() - 1, PrimitiveType.DATE))),
+                KeyHashPartitioner.class);
+        JobSetup.combine(conf, (ReduceStage) mr.shuffleStage().orElseThrow().stage(), shuffled);
+        return JavaRowSerialization.register(conf);
     }
 
     @Test

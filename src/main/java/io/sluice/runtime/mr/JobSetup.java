@@ -1,0 +1,282 @@
+package io.sluice.runtime.mr;
+
+import io.sluice.job.BadRecordLimit;
+import io.sluice.job.JoinStage;
+import io.sluice.job.Output;
+import io.sluice.job.ReduceStage;
+import io.sluice.job.ResolvedSource;
+import io.sluice.job.ValidatedJob;
+import io.sluice.plan.MapReduceJob;
+import io.sluice.plan.PlannedStage;
+import io.sluice.plan.Shuffle;
+import io.sluice.plan.ShuffleKey;
+import io.sluice.row.Row;
+import io.sluice.runtime.io.KeyCodec;
+import io.sluice.runtime.io.KeyColumn;
+import io.sluice.runtime.io.KeyHashPartitioner;
+import io.sluice.runtime.io.KeyRangePartitioner;
+import io.sluice.runtime.io.ShuffleConf;
+import io.sluice.runtime.stage.HashAggregator;
+import io.sluice.runtime.stage.JoinLayout;
+import io.sluice.types.DataType;
+import io.sluice.types.StructType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapred.MapOutputCollector;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+
+/**
+ * Sets up the Hadoop job of one planned MapReduce job: what its mappers read (the job's source, the previous
+ * MapReduce job's intermediate rows, a shuffle join's other source), the sources of its broadcast joins, the stages
+ * each side runs, the shuffle (hash, single or sampled range partitioning; a join's tagged keys) and where it writes
+ * (the job's output format for the last MapReduce job, intermediate rows for the others).
+ */
+final class JobSetup {
+    /** Reducers of a shuffle whose job does not say how many. */
+    static final int DEFAULT_REDUCERS = 2;
+
+    private final ValidatedJob job;
+    private final SourceFiles files;
+    private final String yaml;
+    private final String fileName;
+    private final Map<String, String> arguments;
+
+    JobSetup(ValidatedJob job, SourceFiles files, String yaml, String fileName, Map<String, String> arguments) {
+        this.job = job;
+        this.files = files;
+        this.yaml = yaml;
+        this.fileName = fileName;
+        this.arguments = arguments;
+    }
+
+    /**
+     * The Hadoop job of {@code mr}, reading {@code previous} (the intermediate rows of the MapReduce job before it) or,
+     * for the first, the job's source, and writing to {@code output}; {@code scratch} is a folder for sampling range
+     * split points.
+     */
+    Job configure(Configuration base, MapReduceJob mr, Optional<Path> previous, Path output, Path scratch)
+            throws IOException {
+        Job hadoop = Job.getInstance(
+                new Configuration(base), "sluice " + job.definition().name() + " (" + mr.number() + ")");
+        Configuration conf = hadoop.getConfiguration();
+        common(conf);
+        StructType input = inputSchema(mr);
+        List<MapInput> inputs = new ArrayList<>();
+        if (previous.isPresent()) {
+            inputs.add(MapInput.intermediate(MapInput.INPUT, previous.get().toString(), input));
+        } else {
+            inputs.addAll(sourceInputs(MapInput.INPUT, job.source(), input));
+        }
+        Optional<ResolvedSource> other = joinSource(mr);
+        if (other.isPresent()) {
+            inputs.addAll(sourceInputs(MapInput.OTHER, other.get(), other.get().schema()));
+        }
+        MapInput.set(conf, MapInput.INPUTS, inputs);
+        conf.set(StageMapper.INPUT_SCHEMA, input.toString());
+        broadcasts(conf, mr);
+        conf.set(PlanStages.MAP_STAGES, indexes(mr.mapSide()));
+        conf.set(PlanStages.REDUCE_STAGES, indexes(mr.reduceSide()));
+        output(hadoop, mr, output);
+        hadoop.setJarByClass(StageMapper.class);
+        if (mr.mapOnly()) {
+            hadoop.setInputFormatClass(TaggedInputFormat.class);
+            hadoop.setMapperClass(StageMapper.class);
+            hadoop.setNumReduceTasks(0);
+        } else {
+            shuffle(hadoop, mr, scratch);
+        }
+        return hadoop;
+    }
+
+    /** The schema of the rows a MapReduce job's mappers read: that of the input of its first stage. */
+    StructType inputSchema(MapReduceJob mr) {
+        return firstStage(mr).map(job::inputOf).orElse(job.source().schema());
+    }
+
+    /** The schema of the rows a MapReduce job gives: that after its last stage. */
+    StructType outputSchema(MapReduceJob mr) {
+        return stages(mr).mapToInt(PlannedStage::index).max().stream()
+                .mapToObj(job::schemaAfter)
+                .findFirst()
+                .orElseGet(() -> inputSchema(mr));
+    }
+
+    private void common(Configuration conf) {
+        conf.set(StageMapper.JOB_YAML, yaml);
+        conf.set(StageMapper.JOB_NAME, fileName);
+        conf.setStrings(
+                StageMapper.ARGUMENTS,
+                arguments.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
+        conf.setLong(
+                BadRecords.LIMIT,
+                job.definition().maxBadRecords() instanceof BadRecordLimit.Count count ? count.max() : -1);
+        conf.setIfUnset("mapreduce.framework.name", "local");
+        conf.setInt("mapreduce.local.map.tasks.maximum", Runtime.getRuntime().availableProcessors());
+        conf.setInt("mapreduce.local.reduce.tasks.maximum", Runtime.getRuntime().availableProcessors());
+        conf.setInt("mapreduce.client.completion.pollinterval", 100);
+        conf.setBoolean("mapreduce.client.genericoptionsparser.used", true); // options come from the job file
+    }
+
+    private List<MapInput> sourceInputs(int side, ResolvedSource source, StructType target) throws IOException {
+        List<MapInput> inputs = new ArrayList<>();
+        for (SourceFiles.Part part : files.parts(job, source)) {
+            inputs.add(MapInput.files(side, part.files(), part.schema(), target));
+        }
+        return inputs;
+    }
+
+    /** The other source of the job's shuffle join, if its shuffle is one. */
+    private Optional<ResolvedSource> joinSource(MapReduceJob mr) {
+        return mr.shuffleStage()
+                .map(PlannedStage::stage)
+                .filter(JoinStage.class::isInstance)
+                .map(stage -> other((JoinStage) stage));
+    }
+
+    private ResolvedSource other(JoinStage join) {
+        ResolvedSource source = job.sources().get(join.with().name());
+        if (source == null) {
+            throw new IllegalStateException("source '" + join.with().name() + "' of the join was not resolved");
+        }
+        return source;
+    }
+
+    /** The sources of the broadcast joins run row by row in the mapper or after the shuffle. */
+    private void broadcasts(Configuration conf, MapReduceJob mr) throws IOException {
+        for (PlannedStage stage :
+                Stream.concat(mr.mapSide().stream(), mr.reduceSide().stream()).toList()) {
+            if (stage.stage() instanceof JoinStage join) {
+                ResolvedSource other = other(join);
+                BroadcastRows.configure(
+                        conf, stage.index(), sourceInputs(MapInput.OTHER, other, other.schema()), other.schema());
+            }
+        }
+    }
+
+    private void output(Job hadoop, MapReduceJob mr, Path path) {
+        Configuration conf = hadoop.getConfiguration();
+        hadoop.setOutputKeyClass(NullWritable.class);
+        hadoop.setOutputValueClass(Row.class);
+        FileOutputFormat.setOutputPath(hadoop, path);
+        if (!mr.finalOutput()) {
+            conf.set(IntermediateOutputFormat.SCHEMA, outputSchema(mr).toString());
+            hadoop.setOutputFormatClass(IntermediateOutputFormat.class);
+            return;
+        }
+        Output output = job.definition().output();
+        conf.set(RowOutputFormat.SCHEMA, job.outputSchema().toString());
+        conf.set(RowOutputFormat.FORMAT, output.format().spelling());
+        conf.set(RowOutputFormat.COMPRESSION, output.compression().name());
+        conf.setStrings(
+                RowOutputFormat.PARTITION_COLUMNS,
+                output.partitionBy().stream().map(c -> c.name()).toArray(String[]::new));
+        hadoop.setOutputFormatClass(RowOutputFormat.class);
+    }
+
+    /** The shuffle by the planned key, the stage that consumes it in the reducer and what is fused after it. */
+    private void shuffle(Job hadoop, MapReduceJob mr, Path scratch) throws IOException {
+        Configuration conf = hadoop.getConfiguration();
+        Shuffle shuffle = mr.shuffle().orElseThrow();
+        PlannedStage stage = mr.shuffleStage().orElseThrow();
+        StructType shuffled = job.inputOf(stage.index());
+        conf.setInt(PlanStages.SHUFFLE_STAGE, stage.index());
+        conf.set(PlanStages.SHUFFLE_INPUT_SCHEMA, shuffled.toString());
+        if (!conf.getBoolean(MRJobConfig.MR_ENCRYPTED_INTERMEDIATE_DATA, false)) {
+            conf.setClass(
+                    MRJobConfig.MAP_OUTPUT_COLLECTOR_CLASS_ATTR, SortingCollector.class, MapOutputCollector.class);
+            conf.setIfUnset(MRJobConfig.IO_SORT_MB, "256");
+        }
+        int reducers = shuffle.reducers().orElse(DEFAULT_REDUCERS);
+        if (stage.stage() instanceof JoinStage join) {
+            StructType other = other(join).schema();
+            conf.set(JoinShuffle.OTHER_SCHEMA, other.toString());
+            KeyCodec key =
+                    JoinShuffle.keyCodec(JoinLayout.of(join, shuffled, other).keyTypes());
+            ShuffleConf.configure(conf, shuffled, key, KeyHashPartitioner.class);
+            hadoop.setInputFormatClass(JoinInputFormat.class);
+            hadoop.setMapperClass(JoinMapper.class);
+            hadoop.setReducerClass(JoinReducer.class);
+            hadoop.setNumReduceTasks(reducers);
+            return;
+        }
+        KeyCodec key = KeyCodec.of(keyColumns(shuffle, shuffled), shuffle.groupingKeys());
+        hadoop.setInputFormatClass(TaggedInputFormat.class);
+        hadoop.setMapperClass(ShuffleMapper.class);
+        hadoop.setReducerClass(shuffle.kind() == Shuffle.Kind.GROUP ? StageReducer.class : PassThroughReducer.class);
+        switch (shuffle.partitioning()) {
+            case SINGLE -> {
+                ShuffleConf.configure(conf, shuffled, key, KeyHashPartitioner.class);
+                hadoop.setNumReduceTasks(1);
+            }
+            case HASH -> {
+                ShuffleConf.configure(conf, shuffled, key, KeyHashPartitioner.class);
+                hadoop.setNumReduceTasks(reducers);
+            }
+            case RANGE -> {
+                ShuffleConf.configure(conf, shuffled, key, KeyRangePartitioner.class);
+                hadoop.setNumReduceTasks(reducers);
+                ShuffleConf.setSplitPoints(conf, RangeSampling.splitPoints(hadoop, reducers, scratch));
+            }
+        }
+        if (shuffle.combine()) {
+            combine(conf, (ReduceStage) stage.stage(), shuffled);
+        }
+    }
+
+    /**
+     * Makes the mappers pre-aggregate a reduce stage over rows of {@code shuffled}: the shuffle then carries its
+     * partial rows, which the reducer merges.
+     */
+    static void combine(Configuration conf, ReduceStage reduce, StructType shuffled) {
+        conf.setBoolean(PlanStages.COMBINE, true);
+        ShuffleConf.setValueSchema(conf, HashAggregator.partialSchema(reduce, shuffled));
+    }
+
+    private static List<KeyColumn> keyColumns(Shuffle shuffle, StructType shuffled) {
+        List<KeyColumn> keys = new ArrayList<>();
+        for (ShuffleKey key : shuffle.keys()) {
+            int position = position(shuffled, key.column());
+            DataType type = shuffled.fields().get(position).type();
+            keys.add(new KeyColumn(
+                    position,
+                    type,
+                    key.descending() ? KeyColumn.Order.DESC : KeyColumn.Order.ASC,
+                    key.nullsFirst() ? KeyColumn.Nulls.FIRST : KeyColumn.Nulls.LAST));
+        }
+        return keys;
+    }
+
+    private static int position(StructType schema, String column) {
+        for (int i = 0; i < schema.fields().size(); i++) {
+            if (schema.fields().get(i).name().equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("shuffle key '" + column + "' not in " + schema);
+    }
+
+    private static Optional<Integer> firstStage(MapReduceJob mr) {
+        return stages(mr).map(PlannedStage::index).min(Integer::compare);
+    }
+
+    private static Stream<PlannedStage> stages(MapReduceJob mr) {
+        return Stream.of(mr.mapSide().stream(), mr.shuffleStage().stream(), mr.reduceSide().stream())
+                .flatMap(s -> s);
+    }
+
+    private static String indexes(List<PlannedStage> stages) {
+        return String.join(
+                ",", stages.stream().map(s -> String.valueOf(s.index())).toList());
+    }
+}

@@ -1,0 +1,81 @@
+package io.sluice.runtime.mr;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.types.DataType;
+import io.sluice.types.StructType;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * One input of a MapReduce job's mappers: source files of one schema (a table, a path, or one input of a union), or
+ * the intermediate rows a previous MapReduce job of the plan wrote to {@code folder}. Rows are read as {@code schema}
+ * and handed to the mapper as {@code target} (a union's schema: columns by name, types widened). {@code side} tells a
+ * join's input ({@link #INPUT}) from its other source ({@link #OTHER}). Travels to tasks as JSON in the job
+ * configuration.
+ *
+ * @param files the files to read; empty for intermediate rows
+ * @param folder the folder of intermediate rows; empty for files
+ */
+record MapInput(int side, List<InputFile> files, String folder, String schema, String target) {
+    /** The side of the rows that run through the job's stages. */
+    static final int INPUT = 0;
+    /** The side of a shuffle join's other source. */
+    static final int OTHER = 1;
+
+    static final String INPUTS = "sluice.inputs";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    MapInput {
+        files = List.copyOf(files);
+        requireNonNull(folder, "folder is null");
+        requireNonNull(schema, "schema is null");
+        requireNonNull(target, "target is null");
+        if (files.isEmpty() == folder.isEmpty() && !folder.isEmpty()) {
+            throw new IllegalArgumentException("an input is files or a folder of intermediate rows, not both");
+        }
+    }
+
+    /** Source files read as {@code schema}, given to mappers as {@code target}. */
+    static MapInput files(int side, List<InputFile> files, StructType schema, StructType target) {
+        return new MapInput(side, files, "", schema.toString(), target.toString());
+    }
+
+    /** The intermediate rows of a previous MapReduce job. */
+    static MapInput intermediate(int side, String folder, StructType schema) {
+        return new MapInput(side, List.of(), folder, schema.toString(), schema.toString());
+    }
+
+    boolean intermediate() {
+        return !folder.isEmpty();
+    }
+
+    StructType readSchema() {
+        return (StructType) DataType.parse(schema);
+    }
+
+    StructType targetSchema() {
+        return (StructType) DataType.parse(target);
+    }
+
+    static void set(Configuration conf, String key, List<MapInput> inputs) {
+        try {
+            conf.set(key, JSON.writeValueAsString(inputs));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<MapInput> get(Configuration conf, String key) {
+        try {
+            return JSON.readValue(conf.get(key, "[]"), new TypeReference<List<MapInput>>() {});
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
