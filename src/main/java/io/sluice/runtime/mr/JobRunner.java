@@ -5,12 +5,10 @@ import io.sluice.SluiceException;
 import io.sluice.catalog.Catalog;
 import io.sluice.catalog.Partition;
 import io.sluice.catalog.StorageDescriptor;
-import io.sluice.catalog.StorageFormat;
 import io.sluice.catalog.Table;
 import io.sluice.catalog.TableId;
 import io.sluice.job.BadRecordLimit;
 import io.sluice.job.Output;
-import io.sluice.job.OutputFormat;
 import io.sluice.job.TableSource;
 import io.sluice.job.ValidatedJob;
 import io.sluice.plan.MapReduceJob;
@@ -154,7 +152,8 @@ public final class JobRunner {
         conf.set(StageMapper.INPUT_SCHEMA, job.inputOf(0).toString());
         Output output = job.definition().output();
         conf.set(RowOutputFormat.SCHEMA, job.outputSchema().toString());
-        conf.set(RowOutputFormat.FORMAT, output.format() == OutputFormat.ORC ? "orc" : "parquet");
+        conf.set(RowOutputFormat.FORMAT, output.format().spelling());
+        RowOutputFormat.setOptions(conf, output.options());
         conf.set(RowOutputFormat.COMPRESSION, output.compression().name());
         conf.setStrings(
                 RowOutputFormat.PARTITION_COLUMNS,
@@ -365,11 +364,8 @@ public final class JobRunner {
     }
 
     private void register(TableId id, ValidatedJob job, Output output, Path target, List<String> partitionFolders) {
-        StorageFormat format = output.format() == OutputFormat.ORC ? StorageFormat.ORC : StorageFormat.PARQUET;
-        StorageDescriptor sd = StorageDescriptor.of(job.outputColumns(), target.toString(), format);
-        Map<String, String> parameters = new TreeMap<>();
-        parameters.put("classification", format.classification());
-        parameters.put("compressionType", output.compression().name().toLowerCase(java.util.Locale.ROOT));
+        StorageDescriptor sd = OutputTables.storage(output, job.outputColumns(), target.toString());
+        Map<String, String> parameters = new TreeMap<>(OutputTables.parameters(output, job.outputColumns()));
         parameters.put("sluice.job", job.definition().name());
         Table table = Table.builder(id)
                 .storageDescriptor(sd)
