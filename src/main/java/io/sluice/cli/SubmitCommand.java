@@ -13,12 +13,17 @@ import io.sluice.job.ValidatedJob;
 import io.sluice.plan.Plan;
 import io.sluice.plan.Planner;
 import io.sluice.runtime.mr.JobRunner;
+import io.sluice.runtime.mr.UserJars;
+import io.sluice.runtime.stage.RowFunctions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,21 +56,31 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Print the MapReduce jobs the job runs as, without running anything.")
     private boolean explain;
 
+    @Option(
+            names = "--jar",
+            paramLabel = "PATH",
+            description = "A jar with the job's row functions (map: {function: ...}); repeatable. Its classes are"
+                    + " checked now and the jar is shipped with the job to its tasks.")
+    private List<Path> jars = new ArrayList<>();
+
     @Override
     public Integer call() throws java.io.IOException {
         String yaml = java.nio.file.Files.readString(file);
         JobDefinition definition = JobDefinitions.read(file, arguments);
         try (Catalog catalog = root.openCatalog()) {
-            ValidatedJob job =
-                    new JobValidator(SchemaResolver.of(catalog), ExpressionTyper.compiling()).validate(definition);
+            ClassLoader functions = UserJars.loader(jars, SubmitCommand.class.getClassLoader());
+            ValidatedJob job = new JobValidator(
+                            SchemaResolver.of(catalog), ExpressionTyper.compiling(), RowFunctions.typer(functions))
+                    .validate(definition);
             Plan plan = new Planner(name -> sourceSize(catalog, definition, name), Planner.DEFAULT_BROADCAST_LIMIT)
                     .plan(job);
             if (explain) {
                 spec.commandLine().getOut().print(plan.explain());
                 return 0;
             }
-            JobRunner.Result result =
-                    new JobRunner(catalog, root.hadoopConfiguration()).run(job, plan, yaml, file.toString(), arguments);
+            Configuration conf = root.hadoopConfiguration();
+            UserJars.ship(conf, jars);
+            JobRunner.Result result = new JobRunner(catalog, conf).run(job, plan, yaml, file.toString(), arguments);
             spec.commandLine()
                     .getOut()
                     .printf(

@@ -57,7 +57,7 @@ final class PlanStages {
         StructType schema = input;
         for (int i = 0; i < maps.size(); i++) {
             inputs[i] = schema;
-            schema = MapStageOperator.compile(maps.get(i), schema, row -> {}).output();
+            schema = MapStageOperator.outputOf(maps.get(i), schema);
         }
         RowConsumer chain = last;
         for (int i = maps.size() - 1; i >= 0; i--) {

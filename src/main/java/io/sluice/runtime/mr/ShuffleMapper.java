@@ -60,4 +60,9 @@ public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, 
             throw e.getCause();
         }
     }
+
+    @Override
+    protected void cleanup(Context context) {
+        stages.close();
+    }
 }

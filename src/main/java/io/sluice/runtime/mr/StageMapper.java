@@ -41,7 +41,7 @@ public final class StageMapper extends Mapper<NullWritable, Row, NullWritable, R
         StructType[] inputs = new StructType[maps.size()];
         for (int i = 0; i < maps.size(); i++) {
             inputs[i] = schema;
-            schema = MapStageOperator.compile(maps.get(i), schema, row -> {}).output();
+            schema = MapStageOperator.outputOf(maps.get(i), schema);
         }
         for (int i = maps.size() - 1; i >= 0; i--) {
             operators[i] = MapStageOperator.compile(maps.get(i), inputs[i], chain);
@@ -60,6 +60,11 @@ public final class StageMapper extends Mapper<NullWritable, Row, NullWritable, R
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    @Override
+    protected void cleanup(Context context) {
+        stages.close();
     }
 
     private static void write(Context context, Row row) {
