@@ -2,6 +2,7 @@ package io.sluice.classify;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.format.text.TextCodecs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +61,7 @@ public final class FileSample {
     public static FileSample read(FileSystem fs, Path path, long length, int bound, CompressionCodecFactory codecs)
             throws IOException {
         Configuration conf = fs.getConf();
-        CompressionCodec codec = codecs.getCodec(path);
+        CompressionCodec codec = TextCodecs.usable(codecs.getCodec(path), conf);
         Optional<String> compression = compressionType(codec);
         // An uncompressed file needs a buffer no larger than itself (crawls read many small files); the byte past the
         // bound tells whether the bound cut the content.

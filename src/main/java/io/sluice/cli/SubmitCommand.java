@@ -20,15 +20,20 @@ import io.sluice.runs.RunRequest;
 import io.sluice.runs.RunState;
 import io.sluice.runs.RunStore;
 import io.sluice.runtime.mr.JobRunner;
+import io.sluice.runtime.mr.UserJars;
+import io.sluice.runtime.stage.RowFunctions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,6 +67,13 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Print the MapReduce jobs the job runs as, without running anything.")
     private boolean explain;
 
+    @Option(
+            names = "--jar",
+            paramLabel = "PATH",
+            description = "A jar with the job's row functions (map: {function: ...}); repeatable. Its classes are"
+                    + " checked now and the jar is shipped with the job to its tasks.")
+    private List<Path> jars = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         String yaml = Files.readString(file);
@@ -82,9 +94,11 @@ final class SubmitCommand implements Callable<Integer> {
     /** A job checked against the catalog, and its plan. */
     private record Planned(ValidatedJob job, Plan plan) {}
 
-    private static Planned plan(Catalog catalog, JobDefinition definition) {
-        ValidatedJob job =
-                new JobValidator(SchemaResolver.of(catalog), ExpressionTyper.compiling()).validate(definition);
+    private Planned plan(Catalog catalog, JobDefinition definition) {
+        ClassLoader functions = UserJars.loader(jars, SubmitCommand.class.getClassLoader());
+        ValidatedJob job = new JobValidator(
+                        SchemaResolver.of(catalog), ExpressionTyper.compiling(), RowFunctions.typer(functions))
+                .validate(definition);
         Plan plan =
                 new Planner(name -> sourceSize(catalog, definition, name), Planner.DEFAULT_BROADCAST_LIMIT).plan(job);
         return new Planned(job, plan);
@@ -103,7 +117,9 @@ final class SubmitCommand implements Callable<Integer> {
         JobRunner.Result result;
         try {
             Planned planned = plan(catalog, definition);
-            result = new JobRunner(catalog, root.hadoopConfiguration(), tracker)
+            Configuration conf = root.hadoopConfiguration();
+            UserJars.ship(conf, jars);
+            result = new JobRunner(catalog, conf, tracker)
                     .run(planned.job(), planned.plan(), yaml, file.toString(), arguments);
         } catch (RuntimeException e) {
             printer.done();

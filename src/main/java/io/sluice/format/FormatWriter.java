@@ -17,4 +17,7 @@ public interface FormatWriter {
      * @param conf the Hadoop configuration: the file system, and the format's own tuning keys where it has them
      */
     RowWriter create(Configuration conf, Path file, StructType schema, Compression compression) throws IOException;
+
+    /** What the names of its files end with, compressed so: {@code .parquet}, {@code .csv.gz}... */
+    String extension(Compression compression);
 }

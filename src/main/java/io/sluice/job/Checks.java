@@ -15,10 +15,26 @@ import java.util.Optional;
 final class Checks {
     private final Problems problems;
     private final ExpressionTyper typer;
+    private final RowFunctionTyper functions;
 
     Checks(Problems problems, ExpressionTyper typer) {
+        this(problems, typer, RowFunctionTyper.none());
+    }
+
+    Checks(Problems problems, ExpressionTyper typer, RowFunctionTyper functions) {
         this.problems = problems;
         this.typer = typer;
+        this.functions = functions;
+    }
+
+    /** What a row function gives for the columns, or a problem at its line and empty. */
+    Optional<StructType> functionOutput(MapStage.Function function, StructType input, String field) {
+        try {
+            return Optional.of(functions.outputOf(function.className(), input, function.options()));
+        } catch (IllegalArgumentException e) {
+            problem(function.line(), field, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     void problem(int line, String field, String message) {

@@ -11,14 +11,14 @@ final class FormatOptions {
     static final List<String> CSV_READ = List.of(
             "header", "delimiter", "quote", "escape", "null_value", "date_format", "timestamp_format", "encoding");
     static final List<String> JSON_READ = List.of("date_format", "timestamp_format", "encoding");
-    static final List<String> CSV_WRITE = List.of("header", "delimiter", "quote", "escape", "null_value");
+    static final List<String> CSV_WRITE = List.of("header", "delimiter", "quote", "escape", "null_value", "quote_all");
 
     private FormatOptions() {}
 
     /** The value kept in the model, or an {@link IllegalArgumentException} saying what is wrong with it. */
     static String check(String option, String value) {
         return switch (option) {
-            case "header" -> bool(value);
+            case "header", "quote_all" -> bool(value);
             case "delimiter", "quote", "escape" -> character(value);
             case "date_format", "timestamp_format" -> pattern(value);
             case "encoding" -> encoding(value);

@@ -28,8 +28,9 @@ final class JobSyntax {
     static final List<String> UNION_SOURCE = List.of("union");
 
     static final List<String> MAP =
-            List.of("flatten", "explode", "filter", "select", "derive", "rename", "drop", "cast");
+            List.of("flatten", "explode", "filter", "select", "derive", "rename", "drop", "cast", "function");
     static final List<String> EXPLODE = List.of("column", "as", "outer");
+    static final List<String> FUNCTION = List.of("class", "options");
     static final List<String> PARTITION = List.of("by", "reducers", "method");
     static final List<String> SORT = List.of("by", "global");
     static final List<String> REDUCE = List.of("group_by", "aggregate", "order_by");

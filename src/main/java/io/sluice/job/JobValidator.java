@@ -23,6 +23,7 @@ import java.util.Set;
  *   <li>expressions that do not type ({@link ExpressionTyper}), filters that are not conditions, aggregate calls outside
  *       a reduce stage, aggregates of the wrong type;
  *   <li>keys that cannot be compared or ordered, join keys of types that do not meet, columns that clash;
+ *   <li>custom row functions whose class is not found, is not a row function or refuses its input or options;
  *   <li>{@code partition_by} columns of the output that do not exist or are not of a primitive type.
  * </ul>
  *
@@ -31,16 +32,23 @@ import java.util.Set;
 public final class JobValidator {
     private final SchemaResolver resolver;
     private final ExpressionTyper typer;
+    private final RowFunctionTyper functions;
 
+    /** A validator for jobs without custom row functions (any is reported). */
     public JobValidator(SchemaResolver resolver, ExpressionTyper typer) {
+        this(resolver, typer, RowFunctionTyper.none());
+    }
+
+    public JobValidator(SchemaResolver resolver, ExpressionTyper typer, RowFunctionTyper functions) {
         this.resolver = requireNonNull(resolver, "resolver is null");
         this.typer = requireNonNull(typer, "typer is null");
+        this.functions = requireNonNull(functions, "functions is null");
     }
 
     public ValidatedJob validate(JobDefinition job) {
         requireNonNull(job, "job is null");
         Problems problems = new Problems(job.file());
-        Checks checks = new Checks(problems, typer);
+        Checks checks = new Checks(problems, typer, functions);
         SourceSchemas schemas = new SourceSchemas(job, resolver, problems);
         Optional<ResolvedSource> source = schemas.main();
         Map<String, ResolvedSource> sources = schemas.named();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.types.DataType;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,8 @@ import java.util.Optional;
  *   <li>{@code derive}: adds columns, or replaces those of the same name, in order: each sees the ones above it;
  *   <li>{@code rename}: {@code old: new};
  *   <li>{@code drop}: removes columns;
- *   <li>{@code cast}: changes the type of columns ({@code CAST(col AS type)}).
+ *   <li>{@code cast}: changes the type of columns ({@code CAST(col AS type)});
+ *   <li>{@code function}: a {@link Function custom row function}, which gives zero or more rows per row.
  * </ol>
  */
 public record MapStage(
@@ -29,6 +31,7 @@ public record MapStage(
         List<Rename> rename,
         List<ColumnRef> drop,
         List<Cast> cast,
+        Optional<Function> function,
         int line)
         implements Stage {
 
@@ -41,6 +44,7 @@ public record MapStage(
         rename = List.copyOf(requireNonNull(rename, "rename is null"));
         drop = List.copyOf(requireNonNull(drop, "drop is null"));
         cast = List.copyOf(requireNonNull(cast, "cast is null"));
+        requireNonNull(function, "function is null");
     }
 
     @Override
@@ -72,6 +76,19 @@ public record MapStage(
         public Cast {
             requireNonNull(column, "column is null");
             requireNonNull(type, "type is null");
+        }
+    }
+
+    /**
+     * A user's row function: the class, which implements {@code io.sluice.api.RowFunction}, and its options.
+     *
+     * @param line where the function is named, for problems with the class
+     */
+    public record Function(String className, Map<String, String> options, int line) {
+        public Function {
+            requireNonNull(className, "className is null");
+            options = java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(requireNonNull(options, "options is null")));
         }
     }
 }

@@ -50,6 +50,9 @@ final class MapStageChecker {
         if (columns.isEmpty()) {
             checks.problem(stage.line(), field, "no columns left: a stage must give at least one column");
         }
+        if (stage.function().isPresent()) {
+            columns = checker.function(columns, stage.function().get());
+        }
         return columns;
     }
 
@@ -139,5 +142,19 @@ final class MapStageChecker {
                 .ifPresent(
                         from -> checks.problem(cast.column().line(), at, "cannot cast " + from + " to " + cast.type()));
         return columns.with(column.get().name(), Optional.of(cast.type()));
+    }
+
+    /** The function's declared columns; unknown (and not reported further) when the input's types are not known. */
+    private Columns function(Columns columns, MapStage.Function function) {
+        Optional<StructType> input = columns.schema();
+        if (input.isEmpty()) {
+            return Columns.empty().opened();
+        }
+        Optional<StructType> output = checks.functionOutput(function, input.get(), field + ".function");
+        if (output.isPresent() && output.get().fields().isEmpty()) {
+            checks.problem(function.line(), field + ".function", "the function declares no columns");
+        }
+        return output.filter(o -> !o.fields().isEmpty()).map(Columns::of).orElseGet(() -> Columns.empty()
+                .opened());
     }
 }

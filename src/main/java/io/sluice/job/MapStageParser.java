@@ -5,7 +5,9 @@ import io.sluice.types.DataType;
 import io.sluice.types.Identifiers;
 import io.sluice.types.TypeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads a {@code map} stage. */
@@ -26,7 +28,45 @@ final class MapStageParser {
                 renames(map),
                 Fields.columns(map, "drop"),
                 casts(map),
+                function(map),
                 line));
+    }
+
+    /** {@code function: com.acme.Mask}, or {@code function: {class: com.acme.Mask, options: {k: v}}}. */
+    private static Optional<MapStage.Function> function(YamlMap map) {
+        if (!map.has("function")) {
+            return Optional.empty();
+        }
+        if (!map.isMap("function")) {
+            return map.string("function")
+                    .map(String::trim)
+                    .filter(name -> checkClassName(map, "function", name))
+                    .map(name -> new MapStage.Function(name, Map.of(), map.line("function")));
+        }
+        YamlMap function = map.map("function").orElseThrow();
+        function.rejectUnknownKeys(JobSyntax.FUNCTION.toArray(String[]::new));
+        String name = function.requiredString("class").trim();
+        Map<String, String> options = new LinkedHashMap<>();
+        if (function.has("options") && !function.isMap("options")) {
+            Fields.problem(function, "options", "expected a mapping of option names to values, as in {columns: email}");
+        }
+        for (YamlMap.Entry entry : function.entries("options")) {
+            options.put(entry.key(), entry.value());
+        }
+        if (name.isEmpty() || !checkClassName(function, "class", name)) {
+            return Optional.empty();
+        }
+        return Optional.of(new MapStage.Function(name, options, function.line("class")));
+    }
+
+    private static boolean checkClassName(YamlMap map, String key, String name) {
+        if (name.matches(
+                "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
+                        + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*(\\$[\\p{javaJavaIdentifierPart}]+)*")) {
+            return true;
+        }
+        Fields.problem(map, key, "'" + name + "' is not a Java class name, such as com.acme.Mask");
+        return false;
     }
 
     private static List<NamedExpr> select(YamlMap map) {

@@ -432,7 +432,7 @@ class JobDefinitionsTest {
                         + "  jobs/x.yaml:3: unknown field 'source.were' (did you mean 'where'?)\n"
                         + "  jobs/x.yaml:5: unknown field 'stages[1].map.fliter' (did you mean 'filter'?)\n"
                         + "  jobs/x.yaml:5: stages[1].map: give at least one of flatten, explode, filter, select,"
-                        + " derive, rename, drop, cast\n"
+                        + " derive, rename, drop, cast, function\n"
                         + "  jobs/x.yaml:6: stages[2]: unknown stage kind 'mpa' (did you mean 'map'?)\n"
                         + "  jobs/x.yaml:7: unknown field 'stages[3].reduce.group' (known: group_by, aggregate,"
                         + " order_by)\n"

@@ -81,6 +81,7 @@ class JobSchemaTest {
                 Map.entry("unionSource", JobSyntax.UNION_SOURCE),
                 Map.entry("stage", List.copyOf(JobSyntax.STAGES.keySet())),
                 Map.entry("explode", JobSyntax.EXPLODE),
+                Map.entry("function", JobSyntax.FUNCTION),
                 Map.entry("output", JobSyntax.OUTPUT));
         assertThat(fields(schema)).containsExactlyElementsOf(JobSyntax.JOB);
         sections.forEach((section, fields) ->
@@ -109,6 +110,7 @@ class JobSchemaTest {
         fields.addAll(JobSyntax.TABLE_SOURCE);
         fields.addAll(JobSyntax.UNION_SOURCE);
         fields.addAll(JobSyntax.EXPLODE);
+        fields.addAll(JobSyntax.FUNCTION);
         fields.addAll(JobSyntax.OUTPUT);
         JobSyntax.STAGES.forEach((kind, own) -> {
             fields.add(kind);

@@ -57,4 +57,9 @@ public final class OrcFormat implements FileFormat, FormatWriter {
             throws IOException {
         return OrcRowWriter.create(conf, file, schema, compression);
     }
+
+    @Override
+    public String extension(Compression compression) {
+        return ".orc";
+    }
 }

@@ -52,4 +52,9 @@ public final class ParquetFormat implements FileFormat, FormatWriter {
             throws IOException {
         return ParquetRowWriter.create(conf, file, schema, compression);
     }
+
+    @Override
+    public String extension(Compression compression) {
+        return ".parquet";
+    }
 }

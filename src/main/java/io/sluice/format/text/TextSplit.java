@@ -12,7 +12,6 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CodecPool;
 import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.io.compress.Decompressor;
 
 /**
@@ -56,7 +55,7 @@ public final class TextSplit implements Closeable {
      * are lines, and its encoding keeps line breaks single ASCII bytes.
      */
     public static boolean splittable(Configuration conf, Path file, TextLayout layout) {
-        return new CompressionCodecFactory(conf).getCodec(file) == null
+        return TextCodecs.forFile(conf, file) == null
                 && !layout.wholeFile()
                 && TextEncoding.isAsciiCompatible(layout.charset());
     }
@@ -65,7 +64,7 @@ public final class TextSplit implements Closeable {
     public static TextSplit open(Configuration conf, Path file, long start, long length, TextLayout layout)
             throws IOException {
         requireNonNull(layout, "layout is null");
-        CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
+        CompressionCodec codec = TextCodecs.forFile(conf, file);
         boolean whole = codec != null || layout.wholeFile() || !TextEncoding.isAsciiCompatible(layout.charset());
         if (whole && start != 0) {
             return empty(layout.charset());

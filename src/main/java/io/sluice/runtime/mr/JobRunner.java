@@ -5,12 +5,10 @@ import io.sluice.SluiceException;
 import io.sluice.catalog.Catalog;
 import io.sluice.catalog.Partition;
 import io.sluice.catalog.StorageDescriptor;
-import io.sluice.catalog.StorageFormat;
 import io.sluice.catalog.Table;
 import io.sluice.catalog.TableId;
 import io.sluice.job.BadRecordLimit;
 import io.sluice.job.Output;
-import io.sluice.job.OutputFormat;
 import io.sluice.job.ValidatedJob;
 import io.sluice.plan.MapReduceJob;
 import io.sluice.plan.Plan;
@@ -72,7 +70,7 @@ public final class JobRunner {
             Path outputPath = new Path(output.path());
             FileSystem fs = outputPath.getFileSystem(conf);
             Path target = fs.makeQualified(outputPath);
-            RowOutputFormat.writer(output.format().spelling()); // before any work: a format it cannot write
+            RowOutputFormat.writer(output.format().spelling(), output.options()); // before any work: bad output options
             OutputPublisher.checkMode(fs, target, output.mode());
             long run = System.nanoTime();
             Path staging = new Path(target.getParent(), "." + target.getName() + ".sluice-staging-" + run);
@@ -197,11 +195,8 @@ public final class JobRunner {
     }
 
     private void register(TableId id, ValidatedJob job, Output output, Path target, List<String> partitionFolders) {
-        StorageFormat format = output.format() == OutputFormat.ORC ? StorageFormat.ORC : StorageFormat.PARQUET;
-        StorageDescriptor sd = StorageDescriptor.of(job.outputColumns(), target.toString(), format);
-        Map<String, String> parameters = new TreeMap<>();
-        parameters.put("classification", format.classification());
-        parameters.put("compressionType", output.compression().name().toLowerCase(java.util.Locale.ROOT));
+        StorageDescriptor sd = OutputTables.storage(output, job.outputColumns(), target.toString());
+        Map<String, String> parameters = new TreeMap<>(OutputTables.parameters(output, job.outputColumns()));
         parameters.put("sluice.job", job.definition().name());
         Table table = Table.builder(id)
                 .storageDescriptor(sd)

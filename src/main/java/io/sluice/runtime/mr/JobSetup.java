@@ -177,6 +177,7 @@ final class JobSetup {
         Output output = job.definition().output();
         conf.set(RowOutputFormat.SCHEMA, job.outputSchema().toString());
         conf.set(RowOutputFormat.FORMAT, output.format().spelling());
+        RowOutputFormat.setOptions(conf, output.options());
         conf.set(RowOutputFormat.COMPRESSION, output.compression().name());
         conf.setStrings(
                 RowOutputFormat.PARTITION_COLUMNS,

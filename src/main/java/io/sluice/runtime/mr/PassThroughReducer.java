@@ -94,4 +94,9 @@ public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, 
             throw e.getCause();
         }
     }
+
+    @Override
+    protected void cleanup(Context context) {
+        after.close();
+    }
 }

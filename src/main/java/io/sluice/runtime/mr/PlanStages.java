@@ -77,8 +77,7 @@ final class PlanStages {
                 joins[i] = JoinLayout.of(join, schema, BroadcastRows.schema(conf, rowByRow.get(i)));
                 schema = joins[i].output();
             } else {
-                schema = MapStageOperator.compile((MapStage) stage, schema, row -> {})
-                        .output();
+                schema = MapStageOperator.outputOf((MapStage) stage, schema);
             }
         }
         RowConsumer chain = last;

@@ -1,10 +1,12 @@
 package io.sluice.runtime.mr;
 
-import io.sluice.SluiceException;
 import io.sluice.format.Compression;
 import io.sluice.format.FormatWriter;
 import io.sluice.format.RowWriter;
 import io.sluice.format.TextForms;
+import io.sluice.format.csv.DelimitedOutput;
+import io.sluice.format.csv.DelimitedWriteOptions;
+import io.sluice.format.json.JsonOutput;
 import io.sluice.format.orc.OrcFormat;
 import io.sluice.format.parquet.ParquetFormat;
 import io.sluice.row.Row;
@@ -31,7 +33,7 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 
 /**
- * Writes rows as Parquet or ORC files through Sluice's writers, inside the task's work folder so that Hadoop's output
+ * Writes rows as Parquet, ORC, CSV or JSON-lines files through Sluice's writers ({@link #writer} chooses), inside the task's work folder so that Hadoop's output
  * committer makes them visible only when the job succeeds. With partition columns, each row goes to the file of its
  * partition folder ({@code country=DE/part-m-00000.parquet}) and the partition columns are not stored in the files.
  *
@@ -44,6 +46,23 @@ public final class RowOutputFormat extends OutputFormat<NullWritable, Row> {
     static final String FORMAT = "sluice.output.format";
     static final String COMPRESSION = "sluice.output.compression";
     static final String PARTITION_COLUMNS = "sluice.output.partition.columns";
+    static final String OPTION_PREFIX = "sluice.output.option.";
+
+    /** Passes a job's output options (CSV's {@code delimiter}, {@code header}...) to the tasks. */
+    public static void setOptions(Configuration conf, Map<String, String> options) {
+        options.forEach((name, value) -> conf.set(OPTION_PREFIX + name, value));
+    }
+
+    /** The writer of a format, as job definitions name it: the one place where formats are told apart. */
+    static FormatWriter writer(String format, Map<String, String> options) {
+        return switch (format) {
+            case "parquet" -> new ParquetFormat();
+            case "orc" -> new OrcFormat();
+            case "csv" -> new DelimitedOutput(DelimitedWriteOptions.of(options));
+            case "json" -> new JsonOutput();
+            default -> throw new IllegalArgumentException("unknown output format '" + format + "'");
+        };
+    }
 
     private FileOutputCommitter committer;
 
@@ -52,11 +71,12 @@ public final class RowOutputFormat extends OutputFormat<NullWritable, Row> {
         Configuration conf = context.getConfiguration();
         StructType schema = (StructType) DataType.parse(conf.get(SCHEMA));
         String format = conf.get(FORMAT, "parquet");
-        FormatWriter writer = writer(format);
+        Map<String, String> options = new HashMap<>(conf.getPropsWithPrefix(OPTION_PREFIX));
+        FormatWriter writer = writer(format, options);
         Compression compression = Compression.valueOf(conf.get(COMPRESSION, "SNAPPY"));
         List<String> partitionColumns = List.of(conf.getTrimmedStrings(PARTITION_COLUMNS));
         Path work = ((FileOutputCommitter) getOutputCommitter(context)).getWorkPath();
-        String file = FileOutputFormat.getUniqueFile(context, "part", "." + format);
+        String file = FileOutputFormat.getUniqueFile(context, "part", writer.extension(compression));
         return new PartitionedWriter(conf, writer, compression, schema, partitionColumns, work, file);
     }
 
@@ -73,21 +93,6 @@ public final class RowOutputFormat extends OutputFormat<NullWritable, Row> {
             committer = new FileOutputCommitter(FileOutputFormat.getOutputPath(context), context);
         }
         return committer;
-    }
-
-    /**
-     * The writer of an output format, by its name in job definitions ({@link io.sluice.job.OutputFormat#spelling()}):
-     * the one place that knows which formats jobs write.
-     *
-     * @throws SluiceException when the format is not written (yet)
-     */
-    static FormatWriter writer(String format) {
-        return switch (format) {
-            case "parquet" -> new ParquetFormat();
-            case "orc" -> new OrcFormat();
-            default -> throw SluiceException.invalidArgument(
-                    "output format %s is not written by this version; use parquet or orc", format);
-        };
     }
 
     /** One writer per partition folder, opened on the first row of that partition. */

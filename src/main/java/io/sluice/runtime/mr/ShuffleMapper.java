@@ -93,5 +93,6 @@ public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, 
                 throw e.getCause();
             }
         }
+        stages.close();
     }
 }

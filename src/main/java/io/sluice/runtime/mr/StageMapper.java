@@ -48,6 +48,11 @@ public final class StageMapper extends Mapper<NullWritable, Row, NullWritable, R
         }
     }
 
+    @Override
+    protected void cleanup(Context context) {
+        stages.close();
+    }
+
     private static void write(Context context, Row row) {
         try {
             context.write(NullWritable.get(), row);

@@ -76,4 +76,9 @@ public final class StageReducer extends Reducer<KeyWritable, RowWritable, NullWr
             throw e.getCause();
         }
     }
+
+    @Override
+    protected void cleanup(Context context) {
+        after.close();
+    }
 }

@@ -18,17 +18,29 @@ import java.util.function.Function;
 
 /**
  * A {@code map} stage compiled for one task: its parts, in the order they apply (flatten, explode, filter, select,
- * derive, rename, drop, cast), become a chain of small operators over positions and compiled expressions, built once;
- * each input row is pushed through them. An expression that fails on a row's values throws {@link
+ * derive, rename, drop, cast, function), become a chain of small operators over positions and compiled expressions,
+ * built once; each input row is pushed through them. A custom row function is loaded from the thread's context class
+ * loader (which Hadoop gives the job's shipped jars) and opened once; {@link #close} closes it. An expression that fails on a row's values throws {@link
  * io.sluice.expr.ExpressionEvaluationException} out of {@link #accept}: the caller sends that row to the error output.
  */
 public final class MapStageOperator implements RowConsumer {
     private final StructType output;
     private final RowConsumer head;
+    private final RowFunctionStep function;
+    private final RowConsumer downstream;
 
-    private MapStageOperator(StructType output, RowConsumer head) {
+    private MapStageOperator(StructType output, RowConsumer head, RowFunctionStep function, RowConsumer downstream) {
         this.output = output;
         this.head = head;
+        this.function = function;
+        this.downstream = downstream;
+    }
+
+    /** The schema of the rows a stage gives for rows of {@code input}, without keeping anything open. */
+    public static StructType outputOf(MapStage stage, StructType input) {
+        MapStageOperator operator = compile(stage, input, row -> {});
+        operator.close();
+        return operator.output();
     }
 
     /** Compiles the stage over rows of {@code input}; rows it gives go to {@code downstream}. */
@@ -99,11 +111,18 @@ public final class MapStageOperator implements RowConsumer {
             schema = with(schema, name, cast.type());
             steps.add(next -> new Project(columns, next));
         }
-        RowConsumer head = downstream;
+        RowFunctionStep function = null;
+        if (stage.function().isPresent()) {
+            MapStage.Function named = stage.function().get();
+            function =
+                    RowFunctionStep.open(named, schema, Thread.currentThread().getContextClassLoader(), downstream);
+            schema = function.output();
+        }
+        RowConsumer head = function != null ? function : downstream;
         for (int i = steps.size() - 1; i >= 0; i--) {
             head = steps.get(i).apply(head);
         }
-        return new MapStageOperator(schema, head);
+        return new MapStageOperator(schema, head, function, downstream);
     }
 
     /** The schema of the rows the stage gives. */
@@ -114,6 +133,18 @@ public final class MapStageOperator implements RowConsumer {
     @Override
     public void accept(Row row) {
         head.accept(row);
+    }
+
+    /** Closes the stage's row function, if any, then the consumers after the stage. */
+    @Override
+    public void close() {
+        try {
+            if (function != null) {
+                function.close();
+            }
+        } finally {
+            downstream.close();
+        }
     }
 
     private static List<CompiledExpression> compileAll(List<NamedExpr> expressions, StructType schema) {

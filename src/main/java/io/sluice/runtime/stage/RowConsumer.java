@@ -9,4 +9,7 @@ import io.sluice.row.Row;
 @FunctionalInterface
 public interface RowConsumer {
     void accept(Row row);
+
+    /** Called once no more rows come: operators release what they hold and close the consumers after them. */
+    default void close() {}
 }
