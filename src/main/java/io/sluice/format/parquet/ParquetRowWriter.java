@@ -3,9 +3,18 @@ package io.sluice.format.parquet;
 import io.sluice.format.Compression;
 import io.sluice.format.RowWriter;
 import io.sluice.row.Row;
+import io.sluice.types.ArrayType;
+import io.sluice.types.DataType;
+import io.sluice.types.MapType;
+import io.sluice.types.StructField;
 import io.sluice.types.StructType;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
@@ -14,32 +23,59 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
 
 /**
- * Writes rows to a new Parquet file. Sizes and dictionary encoding follow parquet-hadoop's own configuration keys, with
- * its defaults: row groups of 128 MiB ({@code parquet.block.size}), pages of 1 MiB ({@code parquet.page.size}),
- * dictionary pages of 1 MiB ({@code parquet.dictionary.page.size}), dictionary encoding on ({@code
- * parquet.enable.dictionary}); format version 1 pages, which every reader reads.
+ * Writes rows to a new Parquet file. Sizes follow parquet-hadoop's own configuration keys, with its defaults: row
+ * groups of 128 MiB ({@code parquet.block.size}), pages of 1 MiB ({@code parquet.page.size}), dictionary pages of 1 MiB
+ * ({@code parquet.dictionary.page.size}); format version 1 pages, which every reader reads.
+ *
+ * <p>Dictionary encoding is chosen per column, as ORC does: the first {@value #DEFAULT_SAMPLE_ROWS} rows of the file
+ * ({@link #SAMPLE_ROWS}) are held back, and a column of a primitive type whose sample has more distinct values than
+ * {@value #DISTINCT_RATIO} of its values is written without a dictionary. Such a column (an id, a timestamp, a price)
+ * gains nothing from one, and building it costs a hash lookup per value until the dictionary outgrows its page —
+ * for every file of a partitioned output. Nested columns and columns with repeating values keep dictionaries; {@code
+ * parquet.enable.dictionary=false} turns them off everywhere.
  */
 final class ParquetRowWriter implements RowWriter {
-    private final ParquetWriter<Row> writer;
+    /** How many rows of a file decide which columns have dictionaries. */
+    static final String SAMPLE_ROWS = "sluice.parquet.dictionary.sample-rows";
 
-    private ParquetRowWriter(ParquetWriter<Row> writer) {
-        this.writer = writer;
+    static final int DEFAULT_SAMPLE_ROWS = 4096;
+    static final double DISTINCT_RATIO = 0.5;
+
+    private final Configuration conf;
+    private final Path file;
+    private final StructType schema;
+    private final Compression compression;
+    private final int sampleRows;
+    private final RowWriteSupport check;
+    private List<Object[]> sample = new ArrayList<>();
+    private ParquetWriter<Row> writer;
+
+    private ParquetRowWriter(Configuration conf, Path file, StructType schema, Compression compression) {
+        this.conf = conf;
+        this.file = file;
+        this.schema = schema;
+        this.compression = compression;
+        this.sampleRows = conf.getInt(SAMPLE_ROWS, DEFAULT_SAMPLE_ROWS);
+        this.check = new RowWriteSupport(schema);
+        check.init(conf);
+        check.prepareForWrite(new Nowhere());
     }
 
+    /**
+     * A writer of a new file; the file is created when the sample is complete or the writer closed.
+     *
+     * @throws FileAlreadyExistsException when the file exists
+     */
     static ParquetRowWriter create(Configuration conf, Path file, StructType schema, Compression compression)
             throws IOException {
-        ParquetWriter<Row> writer = new Builder(HadoopOutputFile.fromPath(file, conf), schema)
-                .withConf(conf)
-                .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                .withCompressionCodec(codec(compression))
-                .withRowGroupSize(ParquetOutputFormat.getLongBlockSize(conf))
-                .withPageSize(ParquetOutputFormat.getPageSize(conf))
-                .withDictionaryPageSize(ParquetOutputFormat.getDictionaryPageSize(conf))
-                .withDictionaryEncoding(ParquetOutputFormat.getEnableDictionary(conf))
-                .build();
-        return new ParquetRowWriter(writer);
+        if (file.getFileSystem(conf).exists(file)) {
+            throw new FileAlreadyExistsException(file + " already exists");
+        }
+        return new ParquetRowWriter(conf, file, schema, compression);
     }
 
     private static CompressionCodecName codec(Compression compression) {
@@ -53,12 +89,111 @@ final class ParquetRowWriter implements RowWriter {
 
     @Override
     public void write(Row row) throws IOException {
-        writer.write(row);
+        if (writer != null) {
+            writer.write(row);
+            return;
+        }
+        check.write(row); // a value that does not fit its column fails here, with its row
+        Object[] values = new Object[row.width()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.get(i);
+        }
+        sample.add(values);
+        if (sample.size() >= sampleRows) {
+            open();
+        }
+    }
+
+    /** Opens the file with the dictionaries the sample asks for, and writes the sample. */
+    private void open() throws IOException {
+        Builder builder = new Builder(HadoopOutputFile.fromPath(file, conf), schema)
+                .withConf(conf)
+                .withWriteMode(ParquetFileWriter.Mode.CREATE)
+                .withCompressionCodec(codec(compression))
+                .withRowGroupSize(ParquetOutputFormat.getLongBlockSize(conf))
+                .withPageSize(ParquetOutputFormat.getPageSize(conf))
+                .withDictionaryPageSize(ParquetOutputFormat.getDictionaryPageSize(conf))
+                .withDictionaryEncoding(ParquetOutputFormat.getEnableDictionary(conf));
+        for (int column = 0; column < schema.fields().size(); column++) {
+            StructField field = schema.fields().get(column);
+            if (!nested(field.type()) && !repeats(column)) {
+                builder.withDictionaryEncoding(field.name(), false);
+            }
+        }
+        writer = builder.build();
+        Row row = new Row(schema.fields().size());
+        for (Object[] values : sample) {
+            for (int i = 0; i < values.length; i++) {
+                row.set(i, values[i]);
+            }
+            writer.write(row);
+        }
+        sample = null;
+    }
+
+    private static boolean nested(DataType type) {
+        return type instanceof StructType || type instanceof ArrayType || type instanceof MapType;
+    }
+
+    /** True when the sample's values of a column repeat enough for a dictionary to pay. */
+    private boolean repeats(int column) {
+        Set<Object> distinct = new HashSet<>();
+        int values = 0;
+        for (Object[] row : sample) {
+            Object value = row[column];
+            if (value != null) {
+                values++;
+                distinct.add(value instanceof byte[] bytes ? java.nio.ByteBuffer.wrap(bytes) : value);
+            }
+        }
+        return distinct.size() <= DISTINCT_RATIO * values;
     }
 
     @Override
     public void close() throws IOException {
+        if (writer == null) {
+            open();
+        }
         writer.close();
+    }
+
+    /** Takes a record's values and keeps none: checking a row runs the conversions without writing. */
+    private static final class Nowhere extends RecordConsumer {
+        @Override
+        public void startMessage() {}
+
+        @Override
+        public void endMessage() {}
+
+        @Override
+        public void startField(String field, int index) {}
+
+        @Override
+        public void endField(String field, int index) {}
+
+        @Override
+        public void startGroup() {}
+
+        @Override
+        public void endGroup() {}
+
+        @Override
+        public void addInteger(int value) {}
+
+        @Override
+        public void addLong(long value) {}
+
+        @Override
+        public void addBoolean(boolean value) {}
+
+        @Override
+        public void addBinary(Binary value) {}
+
+        @Override
+        public void addFloat(float value) {}
+
+        @Override
+        public void addDouble(double value) {}
     }
 
     private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
