@@ -11,6 +11,8 @@ public enum ErrorCode {
     ALREADY_EXISTS(Category.USER),
     EXTERNAL_FAILURE(Category.EXTERNAL),
     JOB_FAILED(Category.EXTERNAL),
+    /** A run took longer than its timeout and was stopped. */
+    TIMEOUT(Category.EXTERNAL),
     CONCURRENT_MODIFICATION(Category.EXTERNAL),
     INTERNAL_ERROR(Category.INTERNAL);
 

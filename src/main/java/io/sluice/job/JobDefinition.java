@@ -18,8 +18,8 @@ import java.util.Optional;
  *   <li>{@code source}: the input of the first stage; {@code sources}: other named sources, for joins and unions;
  *   <li>{@code arguments}: the values the {@code ${KEY}} placeholders were filled with ({@code --arg} over the file's
  *       defaults);
- *   <li>{@code retries}: how many times the scheduler runs a failed job again; {@code timeout}: how long a run may
- *       take;
+ *   <li>{@code retries}: how many times a failed run is tried again, after {@code retryDelay} (the first retry's
+ *       delay, doubled for each further one); {@code timeout}: how long a run may take;
  *   <li>{@code triggers}: the {@code triggers:} entries, for the scheduler.
  * </ul>
  *
@@ -35,6 +35,7 @@ public record JobDefinition(
         Output output,
         Map<String, String> arguments,
         int retries,
+        Optional<Duration> retryDelay,
         Optional<Duration> timeout,
         BadRecordLimit maxBadRecords,
         List<TriggerEntry> triggers) {
@@ -48,11 +49,15 @@ public record JobDefinition(
         stages = List.copyOf(requireNonNull(stages, "stages is null"));
         requireNonNull(output, "output is null");
         arguments = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(arguments, "arguments is null")));
+        requireNonNull(retryDelay, "retryDelay is null");
         requireNonNull(timeout, "timeout is null");
         requireNonNull(maxBadRecords, "maxBadRecords is null");
         triggers = List.copyOf(requireNonNull(triggers, "triggers is null"));
         if (retries < 0) {
             throw new IllegalArgumentException("retries must not be negative, got " + retries);
+        }
+        if (retryDelay.isPresent() && retryDelay.get().isNegative()) {
+            throw new IllegalArgumentException("retryDelay must not be negative, got " + retryDelay.get());
         }
         if (timeout.isPresent() && (timeout.get().isNegative() || timeout.get().isZero())) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout.get());

@@ -73,6 +73,7 @@ public final class JobDefinitions {
         List<Stage> stages = StageParser.parse(job);
         Optional<Output> output = output(job);
         int retries = job.integer("retries", 0, 100).orElse(0);
+        Optional<Duration> retryDelay = job.parsed("retry_delay", Durations::parse);
         Optional<Duration> timeout = job.parsed("timeout", JobDefinitions::timeout);
         BadRecordLimit maxBadRecords =
                 job.parsed("max_bad_records", BadRecordLimit::parse).orElse(BadRecordLimit.NONE);
@@ -89,6 +90,7 @@ public final class JobDefinitions {
                 output.orElseThrow(),
                 arguments,
                 retries,
+                retryDelay,
                 timeout,
                 maxBadRecords,
                 triggers);

@@ -19,6 +19,7 @@ final class JobSyntax {
             "stages",
             "output",
             "retries",
+            "retry_delay",
             "timeout",
             "max_bad_records",
             "triggers");

@@ -37,6 +37,7 @@ class JobDefinitionsTest {
                 triggers:
                   - schedule: "0 2 * * *"
                   - after: { all: { crawl_sales: SUCCEEDED } }
+                retry_delay: 1m30s
                 """);
 
         assertThat(job.file()).isEqualTo("jobs/daily.yaml");
@@ -47,6 +48,7 @@ class JobDefinitionsTest {
         assertThat(job.sources()).isEmpty();
         assertThat(job.stages()).isEmpty();
         assertThat(job.retries()).isEqualTo(2);
+        assertThat(job.retryDelay()).contains(Duration.ofSeconds(90));
         assertThat(job.timeout()).contains(Duration.ofMinutes(90));
         assertThat(job.maxBadRecords()).isEqualTo(new BadRecordLimit.Percent(0.5));
         assertThat(job.triggers()).hasSize(2);
@@ -84,6 +86,7 @@ class JobDefinitionsTest {
         assertThat(job.description()).isEmpty();
         assertThat(job.source()).isEqualTo(new TableSource(TableId.of("lake", "sales"), Optional.empty(), 1));
         assertThat(job.retries()).isZero();
+        assertThat(job.retryDelay()).isEmpty();
         assertThat(job.timeout()).isEmpty();
         assertThat(job.maxBadRecords()).isEqualTo(BadRecordLimit.NONE);
         assertThat(job.triggers()).isEmpty();

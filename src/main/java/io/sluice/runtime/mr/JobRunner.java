@@ -12,6 +12,7 @@ import io.sluice.job.Output;
 import io.sluice.job.ValidatedJob;
 import io.sluice.plan.MapReduceJob;
 import io.sluice.plan.Plan;
+import io.sluice.runs.Deadline;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,9 +45,13 @@ public final class JobRunner {
     /** How often a running job's progress and counters are read for the {@link ProgressListener}. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
+    /** How long a killed MapReduce job is given to stop its tasks before its folders are deleted. */
+    static final Duration KILL_WAIT = Duration.ofSeconds(10);
+
     private final Catalog catalog;
     private final Configuration base;
     private final ProgressListener listener;
+    private final Deadline deadline;
 
     public JobRunner(Catalog catalog, Configuration base) {
         this(catalog, base, ProgressListener.NONE);
@@ -54,9 +59,19 @@ public final class JobRunner {
 
     /** A runner that tells {@code listener} how each MapReduce job is doing while it runs. */
     public JobRunner(Catalog catalog, Configuration base, ProgressListener listener) {
+        this(catalog, base, listener, Deadline.none());
+    }
+
+    /**
+     * A runner that also stops at {@code deadline}: it checks the deadline before each MapReduce job and while one
+     * runs, and when it has passed kills the running job, deletes the staging and intermediate folders and fails with
+     * the deadline's {@link io.sluice.ErrorCode#TIMEOUT} error.
+     */
+    public JobRunner(Catalog catalog, Configuration base, ProgressListener listener, Deadline deadline) {
         this.catalog = catalog;
         this.base = base;
         this.listener = java.util.Objects.requireNonNull(listener, "listener is null");
+        this.deadline = java.util.Objects.requireNonNull(deadline, "deadline is null");
     }
 
     /** What a run did. */
@@ -101,19 +116,22 @@ public final class JobRunner {
 
     /**
      * Submits a Hadoop job and waits for it, telling the listener its progress every {@link #POLL_INTERVAL} and once
-     * more when it completes. A job whose waiting is interrupted, or whose listener fails, is killed.
+     * more when it completes. A job whose waiting is interrupted, whose listener fails or whose deadline passes is
+     * killed, and given {@link #KILL_WAIT} to stop its tasks.
      */
     private boolean awaitCompletion(Job hadoop, int number, int jobs, boolean mapOnly)
             throws IOException, InterruptedException, ClassNotFoundException {
+        deadline.check();
         hadoop.submit();
         try {
             while (!hadoop.isComplete()) {
+                deadline.check();
                 listener.progress(HadoopProgress.of(hadoop, number, jobs, mapOnly, false));
                 Thread.sleep(POLL_INTERVAL.toMillis());
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             try {
-                hadoop.killJob();
+                kill(hadoop);
             } catch (IOException | RuntimeException killFailure) {
                 e.addSuppressed(killFailure);
             }
@@ -121,6 +139,25 @@ public final class JobRunner {
         }
         listener.progress(HadoopProgress.of(hadoop, number, jobs, mapOnly, true));
         return hadoop.isSuccessful();
+    }
+
+    /**
+     * Kills a job and waits a while ({@link #KILL_WAIT}) for its tasks to stop, so that none writes into the folders
+     * about to be deleted. The kill is repeated every second: the LocalJobRunner kills by interrupting a thread, and an
+     * interrupt that comes while the job sets up its output is lost.
+     */
+    private static void kill(Job hadoop) throws IOException {
+        long end = System.nanoTime() + KILL_WAIT.toNanos();
+        try {
+            for (int polls = 0; !hadoop.isComplete() && System.nanoTime() - end < 0; polls++) {
+                if (polls % 20 == 0) {
+                    hadoop.killJob();
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Result runJobs(
