@@ -50,6 +50,9 @@ public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, 
                     (bytes, length, groupLength, partial) ->
                             write(context, key.set(bytes, 0, length, groupLength), value.encode(values, partial)));
             emit = aggregator;
+        } else if (ShuffleConf.partitionKey(conf).isPresent()) {
+            KeyCodec partitionKey = ShuffleConf.partitionKey(conf).get();
+            emit = row -> write(context, key.encode(keys, partitionKey, row), value.encode(values, row));
         } else {
             emit = row -> write(context, key.encode(keys, row), value.encode(values, row));
         }
