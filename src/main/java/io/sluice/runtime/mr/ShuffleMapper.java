@@ -98,4 +98,10 @@ public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, 
         }
         stages.close();
     }
+
+    /** Runs the task; a failure's reason is left for the runner ({@link TaskFailures}). */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        TaskFailures.run(context, () -> super.run(context));
+    }
 }
