@@ -346,10 +346,9 @@ final class SubmitCommand implements Callable<Integer> {
         if (run.state() == RunState.SUCCEEDED) {
             return summary;
         }
-        long bad = run.counter(RunCounters.BAD_RECORDS);
+        // No bad records location: a run that did not succeed published nothing, its bad records included.
         return summary + ": " + Display.count(run.counter(RunCounters.ROWS_READ)) + " rows read, "
-                + Display.count(bad) + " bad records"
-                + (bad > 0 ? run.errorsLocation().map(l -> " (in " + l + ")").orElse("") : "");
+                + Display.count(run.counter(RunCounters.BAD_RECORDS)) + " bad records";
     }
 
     /** The size of a named table source from the catalog's statistics, for choosing broadcast joins. */

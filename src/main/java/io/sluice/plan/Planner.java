@@ -17,6 +17,7 @@ import io.sluice.job.Stage;
 import io.sluice.job.TableSource;
 import io.sluice.job.UnionSource;
 import io.sluice.job.ValidatedJob;
+import io.sluice.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,10 @@ import java.util.function.Function;
  *       joins; a second shuffle starts the next MapReduce job, which reads the previous one's output.
  *   <li>A {@code sort} right after a {@code reduce}, on group columns only, is served by the reduce's own shuffle
  *       (keys reordered as the sort asks, range partitioning for a global order): no second job.
+ *   <li>A {@code sort} with {@code global: false} keeps the partitioning of the shuffle before it: right after a
+ *       {@code partition} it is served by the partition's own shuffle (rows go to reducers by the partition keys and
+ *       are ordered by the sort keys within each); later, its own shuffle partitions by the same columns, when they
+ *       are still there.
  *   <li>A reduce whose aggregates are all algebraic ({@code count}, {@code sum}, {@code min}, {@code max}, {@code
  *       avg}, none with {@code DISTINCT}) gets a combiner.
  *   <li>A join with {@code strategy: auto} is a broadcast (map-side) join when the other source is known to be smaller
@@ -74,14 +79,48 @@ public final class Planner {
                 current.rowByRow(planned);
             } else if (current.shuffle == null) {
                 current.shuffle(shuffle.get(), planned, joinInput(stage));
-            } else if (!current.fuseSort(planned)) {
+            } else if (!current.fuseSort(planned) && !current.fuseLocalSort(planned)) {
+                Shuffle next = keepPartitioning(shuffle.get(), stage, current.shuffle, planned.input());
                 jobs.add(current.build(false));
                 current = new Builder(current.number + 1, List.of("output of job " + current.number));
-                current.shuffle(shuffle.get(), planned, joinInput(stage));
+                current.shuffle(next, planned, joinInput(stage));
             }
         }
         jobs.add(current.build(true));
         return new Plan(job.definition().name(), jobs);
+    }
+
+    /**
+     * The shuffle of a sort within partitions that follows {@code previous} in a job of its own: partitioned as {@code
+     * previous} was, when the columns it partitioned by are still in the sort's input, so that the sort keeps the
+     * partitioning; other shuffles as they are.
+     */
+    private static Shuffle keepPartitioning(Shuffle shuffle, Stage stage, Shuffle previous, StructType input) {
+        if (!(stage instanceof SortStage sort) || sort.global()) {
+            return shuffle;
+        }
+        if (previous.partitioning() == Shuffle.Partitioning.SINGLE) {
+            return new Shuffle(
+                    Shuffle.Kind.SORT,
+                    shuffle.keys(),
+                    shuffle.groupingKeys(),
+                    Shuffle.Partitioning.SINGLE,
+                    OptionalInt.empty(),
+                    false);
+        }
+        List<ShuffleKey> columns = previous.partitionColumns();
+        if (columns.isEmpty()
+                || !columns.stream().allMatch(c -> input.field(c.column()).isPresent())) {
+            return shuffle;
+        }
+        return new Shuffle(
+                Shuffle.Kind.SORT,
+                shuffle.keys(),
+                shuffle.groupingKeys(),
+                previous.partitioning(),
+                previous.reducers(),
+                false,
+                columns);
     }
 
     private static String describeSource(ValidatedJob job) {
@@ -244,6 +283,31 @@ public final class Planner {
                     sort.global() ? Shuffle.Partitioning.RANGE : Shuffle.Partitioning.HASH,
                     shuffle.reducers(),
                     shuffle.combine());
+            reduceSide.add(stage);
+            return true;
+        }
+
+        /**
+         * A sort within partitions right after a {@code partition} rides on its shuffle: rows still go to reducers by
+         * the partition keys, and the sort keys order them within each reducer.
+         */
+        boolean fuseLocalSort(PlannedStage stage) {
+            if (!(stage.stage() instanceof SortStage sort)
+                    || sort.global()
+                    || shuffle.kind() != Shuffle.Kind.PARTITION
+                    || !shuffle.partitionKeys().isEmpty()
+                    || !reduceSide.isEmpty()) {
+                return false;
+            }
+            List<ShuffleKey> keys = sort.by().stream().map(Planner::key).toList();
+            shuffle = new Shuffle(
+                    Shuffle.Kind.PARTITION,
+                    keys,
+                    keys.size(),
+                    shuffle.partitioning(),
+                    shuffle.reducers(),
+                    false,
+                    shuffle.keys());
             reduceSide.add(stage);
             return true;
         }

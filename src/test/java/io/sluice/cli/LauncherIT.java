@@ -2,6 +2,7 @@ package io.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,40 +63,57 @@ class LauncherIT {
     }
 
     @Test
-    void demoCrawlsTheSampleLakeAndIsRepeatable() throws Exception {
+    void demoCrawlsTheSampleLakeRunsEveryExampleJobAndIsRepeatable() throws Exception {
         Result first = sluice("demo");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out())
                 .contains("created database lake")
                 .contains("+ lake.sales  csv, 7 columns, partitioned by year, month (3 new partitions)  created")
                 .contains("+ lake.events  json, 6 columns, partitioned by partition_0, partition_1, partition_2")
-                .contains("$ sluice catalog partitions lake.sales --where \"year = '2025'\"")
-                .contains("CREATE EXTERNAL TABLE `lake`.`events`")
-                .contains("ALTER TABLE `lake`.`events` ADD IF NOT EXISTS")
-                .contains("$ sluice cat lake.sales --where \"year = '2025'\" --limit 3")
-                .contains("order_id,order_ts,country,product,qty,price,discount,year,month")
-                .contains(
-                        "= lake.sales  csv, 7 columns, partitioned by year, month (0 new, 3 unchanged partitions)  unchanged")
                 .doesNotContain("lake.testdata")
-                .contains("job daily_revenue: 1 MapReduce job")
-                .contains("job daily_revenue succeeded: 24 rows read, 24 written, 0 bad records")
+                .contains("out/daily_revenue (parquet, by country, table analytics.daily_revenue)")
+                .contains("out/events_flat (orc, by kind, table analytics.events_flat)")
+                .contains("out/primary_contacts (json)")
+                .contains("out/sales_by_product (csv)")
+                .contains("$ sluice cat analytics.daily_revenue --limit 3")
                 .contains("day,orders,revenue,biggest_order,country")
-                .contains("job big_orders succeeded: 36 rows read, 15 written, 0 bad records")
-                .contains("order_id,ordered_on,product,revenue,country")
-                .contains("$ sluice runs --limit 2")
-                .containsPattern("jr_[0-9a-f]{32}  big_orders     SUCCEEDED  ")
-                .containsPattern("jr_[0-9a-f]{32}  daily_revenue  SUCCEEDED  ");
+                .contains("contact_id,account_id,full_name,account_name,credit_limit");
+        List<String> jobs = exampleJobs();
+        assertThat(jobs).hasSizeGreaterThanOrEqualTo(5);
+        for (String job : jobs) {
+            assertThat(first.out()).containsPattern("(?m)^" + job + " +SUCCEEDED +[1-9]");
+        }
+        assertThat(first.out()).doesNotContain("FAILED");
+        assertThat(first.out().lines().count()).as("a short summary").isLessThan(60);
         assertThat(first.err()).as("progress goes to stderr").contains("job 1/1  map 100%");
         assertThat(workDir.resolve("out/big_orders/_SUCCESS")).exists();
-        assertThat(first.out().lines().filter(l -> l.startsWith("version ")))
-                .containsExactly(first.out()
-                        .lines()
-                        .filter(l -> l.startsWith("version 1 "))
-                        .findFirst()
-                        .orElseThrow());
+        assertThat(workDir.resolve("out/primary_contacts/part-r-00001.json")).exists();
+        assertThat(workDir.resolve("out/sales_by_product/part-r-00000.csv")).exists();
+        JsonNode runs =
+                new ObjectMapper().readTree(sluice("runs", "--json").out()).get("JobRuns");
+        assertThat(runs).hasSize(jobs.size());
+        assertThat(runs)
+                .allSatisfy(run -> assertThat(run.get("JobRunState").asText()).isEqualTo("SUCCEEDED"));
 
         Result second = sluice("demo");
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.out()).doesNotContain("created database").doesNotContain("+ lake.");
+        assertThat(second.out())
+                .doesNotContain("created database")
+                .doesNotContain("+ lake.")
+                .contains(
+                        "= lake.sales  csv, 7 columns, partitioned by year, month (0 new, 3 unchanged partitions)  unchanged");
+        for (String job : jobs) {
+            assertThat(second.out()).containsPattern("(?m)^" + job + " +SUCCEEDED +[1-9]");
+        }
+    }
+
+    private static List<String> exampleJobs() throws IOException {
+        try (Stream<Path> files = Files.list(HOME.resolve("jobs"))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".yaml"))
+                    .map(f -> f.substring(0, f.length() - ".yaml".length()))
+                    .sorted()
+                    .toList();
+        }
     }
 }

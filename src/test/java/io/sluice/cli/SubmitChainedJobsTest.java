@@ -25,6 +25,8 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code sluice submit} of plans of several MapReduce jobs: the example jobs (with Parquet output) and their results
@@ -201,8 +203,9 @@ class SubmitChainedJobsTest {
         Path out = dir.resolve("out/primary_contacts");
         Path job = parquetCopy("primary_contacts", out);
         assertThat(sluice("submit", job.toString(), "--explain").out())
-                .contains("3 MapReduce jobs")
-                .contains("shuffle: join on account_id");
+                .contains("2 MapReduce jobs")
+                .contains("shuffle: join on account_id")
+                .contains("shuffle: partition on account_id, then sort within each reducer on account_name, full_name");
 
         CliRun run = sluice("submit", job.toString());
 
@@ -217,6 +220,74 @@ class SubmitChainedJobsTest {
                     .isSortedAccordingTo(
                             Comparator.comparing((Row r) -> (String) r.get(3)).thenComparing(r -> (String) r.get(2)));
         }
+        assertEachKeyInOneFile(parts, 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hash", "range"})
+    void aSortWithinPartitionsKeepsEveryRowOfAPartitionKeyInOneSortedFile(String method) throws IOException {
+        StringBuilder csv = new StringBuilder("id,account,name\n");
+        for (int i = 0; i < 400; i++) {
+            csv.append(i)
+                    .append(',')
+                    .append(i % 23)
+                    .append(",n")
+                    .append((i * 7919) % 400)
+                    .append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("contacts.csv"), csv);
+        Path out = dir.resolve("out/sorted_" + method);
+        Path job = Files.writeString(
+                dir.resolve("sorted_" + method + ".yaml"),
+                """
+                name: sorted_within
+                source: { path: "%s", format: csv, header: true, schema: "id int, account int, name string" }
+                stages:
+                  - partition: { by: [account], reducers: 4, method: %s }
+                  - sort: { by: [name DESC], global: false }
+                output: { path: "%s" }
+                """
+                        .formatted(data, method, out));
+        assertThat(sluice("submit", job.toString(), "--explain").out())
+                .contains("1 MapReduce job")
+                .contains("shuffle: partition on account, then sort within each reducer on name DESC; " + method);
+
+        CliRun run = sluice("submit", job.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<List<Row>> parts = OutputFiles.rowsByPart(out, "id:int,account:int,name:string");
+        assertThat(parts).hasSize(4);
+        assertThat(parts.stream().mapToInt(List::size).sum()).isEqualTo(400);
+        for (List<Row> part : parts) {
+            assertThat(part)
+                    .as("each output file is sorted by name DESC")
+                    .isSortedAccordingTo(
+                            Comparator.comparing((Row r) -> (String) r.get(2)).reversed());
+        }
+        assertEachKeyInOneFile(parts, 1);
+        if (method.equals("range")) {
+            List<Integer> firstAccounts = parts.stream()
+                    .filter(p -> !p.isEmpty())
+                    .map(p -> p.stream().mapToInt(r -> (Integer) r.get(1)).min().orElseThrow())
+                    .toList();
+            assertThat(firstAccounts)
+                    .as("range partitions hold account ranges in file order")
+                    .isSorted();
+        }
+    }
+
+    /** Every value of column {@code key} is in exactly one of the parts. */
+    private static void assertEachKeyInOneFile(List<List<Row>> parts, int key) {
+        Map<Object, Set<Integer>> files = new HashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            for (Row row : parts.get(i)) {
+                files.computeIfAbsent(row.get(key), k -> new HashSet<>()).add(i);
+            }
+        }
+        assertThat(files).isNotEmpty();
+        assertThat(files)
+                .allSatisfy((value, in) ->
+                        assertThat(in).as("the files holding key %s", value).hasSize(1));
     }
 
     /** contacts WHERE is_primary JOIN accounts USING (account_id), read from the CRM's CSV exports. */

@@ -107,15 +107,56 @@ class SubmitRunHistoryTest {
         assertThat(submit.err())
                 .containsPattern("run jr_[0-9a-f]{32} FAILED after \\d+\\.\\ds: \\d+ rows read, \\d+ bad records;"
                         + " details: sluice runs show jr_")
-                .contains("error: job overflowing failed");
+                .containsPattern("error: job overflowing failed in MapReduce job 1 of 1 \\(\\d+ rows read, \\d+"
+                        + " bad records\\): more than max_bad_records \\(3\\) bad records: 4 in this task; the last:"
+                        + " row \\[.*]: expression \"order_id \\* 2000000000\": int overflow");
         JsonNode run = onlyRun();
         assertThat(run.get("JobRunState").asText()).isEqualTo("FAILED");
-        assertThat(run.get("ErrorMessage").asText()).startsWith("job overflowing failed");
+        assertThat(run.get("ErrorMessage").asText())
+                .startsWith("job overflowing failed in MapReduce job 1 of 1 (")
+                .contains("more than max_bad_records (3) bad records: 4 in this task")
+                .doesNotContain(": NA");
+        assertThat(run.get("Sluice").get("BadRecords").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(run.get("Sluice").get("RowsRead").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(sluice("runs", "show", run.get("Id").asText()).out())
+                .contains("more than max_bad_records (3) bad records: 4 in this task");
         assertThat(run.has("StartedOn")).isTrue();
         assertThat(run.has("CompletedOn")).isTrue();
         assertThat(run.get("Sluice").get("Counters").has("rows.read")).isTrue();
         assertThat(run.get("Sluice").get("RowsWritten").asLong()).isZero();
         assertThat(sluice("runs", "--state", "FAILED").out()).contains("overflowing", "job overflowing failed");
+    }
+
+    @Test
+    void theBadRecordLimitCountsTheRecordsOfAllTasks() throws Exception {
+        Path job = job("over_all", "10", OVERFLOW_SOME);
+
+        CliRun submit = sluice("submit", job.toString());
+
+        assertThat(submit.exitCode()).isEqualTo(1);
+        assertThat(submit.err()).contains("more than max_bad_records (10) bad records");
+        assertThat(onlyRun().get("ErrorMessage").asText()).contains("more than max_bad_records (10) bad records");
+    }
+
+    @Test
+    void aTaskThatCannotReadItsInputNamesTheFile() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.parquet"), "not parquet at all, just text");
+        Path job = Files.writeString(
+                dir.resolve("broken.yaml"),
+                """
+                name: broken
+                source: { path: "%s", format: parquet, schema: "id int" }
+                output: { path: "%s" }
+                """
+                        .formatted(broken, dir.resolve("out/broken")));
+
+        CliRun submit = sluice("submit", job.toString());
+
+        assertThat(submit.exitCode()).isEqualTo(1);
+        String error = onlyRun().get("ErrorMessage").asText();
+        assertThat(error).startsWith("job broken failed in MapReduce job 1 of 1 (0 rows read, 0 bad records): ");
+        assertThat(error).contains("broken.parquet").doesNotContain(": NA");
+        assertThat(submit.err()).contains(error);
     }
 
     @Test

@@ -5,7 +5,8 @@ import org.apache.hadoop.mapreduce.Partitioner;
 
 /**
  * Sends each group to the reducer a hash of its grouping bytes picks, so that a secondary sort never splits a group.
- * Equal grouping values have equal bytes, hence equal partitions, in every task.
+ * Equal grouping values have equal bytes, hence equal partitions, in every task. A key encoded with partition columns
+ * of its own goes by the hash of their bytes instead ({@link KeyWritable#partitionBytes()}).
  */
 public final class KeyHashPartitioner extends Partitioner<KeyWritable, Object> {
     @Override
@@ -14,6 +15,7 @@ public final class KeyHashPartitioner extends Partitioner<KeyWritable, Object> {
     }
 
     static int partition(KeyWritable key, int partitions) {
-        return (WritableComparator.hashBytes(key.bytes(), key.groupLength()) & Integer.MAX_VALUE) % partitions;
+        return (WritableComparator.hashBytes(key.partitionBytes(), key.partitionLength()) & Integer.MAX_VALUE)
+                % partitions;
     }
 }

@@ -7,7 +7,8 @@ import org.apache.hadoop.io.WritableComparator;
 import org.apache.hadoop.mapreduce.Partitioner;
 
 /**
- * Sends keys to reducers by ranges of their grouping bytes, for a total order across the reducers' outputs: with split
+ * Sends keys to reducers by ranges of their grouping bytes (or of their partition columns' bytes, {@link
+ * KeyWritable#partitionBytes()}), for a total order across the reducers' outputs: with split
  * points {@code s0 < s1 < ...} (encoded grouping keys, see {@link KeySampler}), reducer 0 gets keys below {@code s0},
  * reducer {@code i} those from {@code s(i-1)} up to below {@code si}. The split points come from the job's
  * configuration ({@link ShuffleConf#setSplitPoints}); there may be fewer than reducers less one (the last reducers then
@@ -35,7 +36,7 @@ public final class KeyRangePartitioner extends Partitioner<KeyWritable, Object> 
             throw new IllegalStateException(splitPoints.length + " split points need at least "
                     + (splitPoints.length + 1) + " reducers, the job has " + partitions);
         }
-        return partition(splitPoints, key.bytes(), key.groupLength());
+        return partition(splitPoints, key.partitionBytes(), key.partitionLength());
     }
 
     /** The number of split points at or below the key: a binary search over the sorted points. */

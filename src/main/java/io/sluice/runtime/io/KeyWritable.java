@@ -18,6 +18,11 @@ import org.apache.hadoop.io.WritableUtils;
  * {@link Comparator}, registered with Hadoop for this class, compares the key bytes as unsigned bytes without
  * deserializing. {@link #hashCode()} hashes the grouping part, so even Hadoop's default hash partitioner keeps a group
  * together. Instances are reused: Hadoop refills the same one for every key.
+ *
+ * <p>The partitioners read the {@linkplain #partitionBytes() partition part}: the grouping part, or the bytes of other
+ * columns when the shuffle partitions by columns it does not sort by ({@link #encode(KeyCodec, KeyCodec, Row)}). That
+ * part only serves the map side, where the partitioner runs; it is not written, and a key read back partitions by its
+ * grouping part.
  */
 public final class KeyWritable implements WritableComparable<KeyWritable> {
     static {
@@ -25,12 +30,27 @@ public final class KeyWritable implements WritableComparable<KeyWritable> {
     }
 
     private final BinaryOutput bytes = new BinaryOutput(64);
+    private final BinaryOutput partition = new BinaryOutput(16);
     private int groupLength;
+    private boolean partitionApart;
 
     /** Replaces the content with the key of {@code row}. */
     public KeyWritable encode(KeyCodec codec, Row row) {
         bytes.reset();
         groupLength = codec.encode(row, bytes);
+        partitionApart = false;
+        return this;
+    }
+
+    /**
+     * Replaces the content with the key of {@code row}, to be partitioned by the key of {@code partitionCodec} (all of
+     * whose columns group) rather than by its grouping part.
+     */
+    public KeyWritable encode(KeyCodec codec, KeyCodec partitionCodec, Row row) {
+        encode(codec, row);
+        partition.reset();
+        partitionCodec.encode(row, partition);
+        partitionApart = true;
         return this;
     }
 
@@ -42,6 +62,7 @@ public final class KeyWritable implements WritableComparable<KeyWritable> {
         bytes.reset();
         bytes.writeBytes(key, offset, length);
         this.groupLength = groupLength;
+        partitionApart = false;
         return this;
     }
 
@@ -69,6 +90,16 @@ public final class KeyWritable implements WritableComparable<KeyWritable> {
         return groupLength;
     }
 
+    /** The bytes the partitioners look at are {@code partitionBytes()[0, partitionLength())}. */
+    public byte[] partitionBytes() {
+        return partitionApart ? partition.buffer() : bytes.buffer();
+    }
+
+    /** The byte length of the partition part: the grouping part's, unless the key was encoded with partition columns. */
+    public int partitionLength() {
+        return partitionApart ? partition.length() : groupLength;
+    }
+
     @Override
     public void write(DataOutput out) throws IOException {
         WritableUtils.writeVInt(out, bytes.length());
@@ -84,6 +115,7 @@ public final class KeyWritable implements WritableComparable<KeyWritable> {
         bytes.ensure(length);
         in.readFully(bytes.buffer(), 0, length);
         bytes.skip(length);
+        partitionApart = false;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.sluice.types.StructType;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.RawComparator;
 import org.apache.hadoop.mapreduce.MRJobConfig;
@@ -23,6 +24,8 @@ import org.apache.hadoop.mapreduce.Partitioner;
  *   <li>{@value #KEY_COLUMNS}: the number of key columns, and {@code sluice.shuffle.key.<i>} each column as {@code
  *       <field> <ASC|DESC> <FIRST|LAST> <type>};
  *   <li>{@value #KEY_GROUPING}: how many leading key columns group (the rest order each group's rows);
+ *   <li>{@value #PARTITION_COLUMNS}: when rows go to reducers by other columns than the grouping ones, their number,
+ *       and {@code sluice.shuffle.partition.<i>} each column, as key columns are written;
  *   <li>{@value #SPLIT_POINTS}: {@link KeyRangePartitioner}'s split points, comma-separated base64 (meant for up to a
  *       few thousand reducers; the value lives in every task's configuration).
  * </ul>
@@ -32,7 +35,9 @@ public final class ShuffleConf {
     public static final String KEY_COLUMNS = "sluice.shuffle.key.columns";
     public static final String KEY_GROUPING = "sluice.shuffle.key.grouping";
     public static final String SPLIT_POINTS = "sluice.shuffle.range.split-points";
+    public static final String PARTITION_COLUMNS = "sluice.shuffle.partition.columns";
     private static final String KEY_COLUMN = "sluice.shuffle.key.";
+    private static final String PARTITION_COLUMN = "sluice.shuffle.partition.";
 
     private ShuffleConf() {}
 
@@ -63,29 +68,52 @@ public final class ShuffleConf {
     }
 
     public static void setKey(Configuration conf, KeyCodec key) {
-        List<KeyColumn> columns = key.columns();
-        conf.setInt(KEY_COLUMNS, columns.size());
         conf.setInt(KEY_GROUPING, key.groupingColumns());
-        for (int i = 0; i < columns.size(); i++) {
-            KeyColumn column = columns.get(i);
-            conf.set(
-                    KEY_COLUMN + i, column.field() + " " + column.order() + " " + column.nulls() + " " + column.type());
-        }
+        setColumns(conf, KEY_COLUMNS, KEY_COLUMN, key.columns());
     }
 
     /** The key codec the job was set up with. */
     public static KeyCodec keyCodec(Configuration conf) {
-        int count = Integer.parseInt(required(conf, KEY_COLUMNS));
+        List<KeyColumn> columns = columns(conf, KEY_COLUMNS, KEY_COLUMN);
+        return KeyCodec.of(columns, conf.getInt(KEY_GROUPING, columns.size()));
+    }
+
+    /**
+     * Makes rows go to reducers by the columns of {@code partitionKey} rather than by the key's grouping columns: the
+     * key then only orders the rows within each reducer.
+     */
+    public static void setPartitionKey(Configuration conf, KeyCodec partitionKey) {
+        setColumns(conf, PARTITION_COLUMNS, PARTITION_COLUMN, partitionKey.columns());
+    }
+
+    /** The columns rows go to reducers by, when {@link #setPartitionKey} set them. */
+    public static Optional<KeyCodec> partitionKey(Configuration conf) {
+        if (conf.get(PARTITION_COLUMNS) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(KeyCodec.of(columns(conf, PARTITION_COLUMNS, PARTITION_COLUMN)));
+    }
+
+    private static void setColumns(Configuration conf, String countName, String prefix, List<KeyColumn> columns) {
+        conf.setInt(countName, columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            KeyColumn column = columns.get(i);
+            conf.set(prefix + i, column.field() + " " + column.order() + " " + column.nulls() + " " + column.type());
+        }
+    }
+
+    private static List<KeyColumn> columns(Configuration conf, String countName, String prefix) {
+        int count = Integer.parseInt(required(conf, countName));
         List<KeyColumn> columns = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String[] parts = required(conf, KEY_COLUMN + i).split(" ", 4);
+            String[] parts = required(conf, prefix + i).split(" ", 4);
             columns.add(new KeyColumn(
                     Integer.parseInt(parts[0]),
                     DataType.parse(parts[3]),
                     KeyColumn.Order.valueOf(parts[1]),
                     KeyColumn.Nulls.valueOf(parts[2])));
         }
-        return KeyCodec.of(columns, conf.getInt(KEY_GROUPING, count));
+        return columns;
     }
 
     public static void setSplitPoints(Configuration conf, List<byte[]> splitPoints) {

@@ -48,7 +48,8 @@ final class BadRecords {
         log.write((description.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8));
         log.flush();
         if (limit >= 0 && count > limit) {
-            throw new IOException("more than " + limit + " bad records (max_bad_records); the last: " + description);
+            throw new IOException("more than max_bad_records (" + limit + ") bad records: " + count
+                    + " in this task; the last: " + description);
         }
     }
 }

@@ -26,6 +26,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.apache.hadoop.mapreduce.TaskCounter;
 
 /**
@@ -119,7 +120,7 @@ public final class JobRunner {
      * more when it completes. A job whose waiting is interrupted, whose listener fails or whose deadline passes is
      * killed, and given {@link #KILL_WAIT} to stop its tasks.
      */
-    private boolean awaitCompletion(Job hadoop, int number, int jobs, boolean mapOnly)
+    private void awaitCompletion(Job hadoop, int number, int jobs, boolean mapOnly)
             throws IOException, InterruptedException, ClassNotFoundException {
         deadline.check();
         hadoop.submit();
@@ -137,8 +138,66 @@ public final class JobRunner {
             }
             throw e;
         }
-        listener.progress(HadoopProgress.of(hadoop, number, jobs, mapOnly, true));
-        return hadoop.isSuccessful();
+    }
+
+    /**
+     * Tells the listener how a completed MapReduce job ended, and, when it failed, throws its first cause: the error
+     * its first failed task recorded ({@link TaskFailures}), else what Hadoop says. What the failed tasks counted is
+     * added to Hadoop's counters, which hold the tasks that succeeded.
+     */
+    private void completed(
+            Job hadoop, MapReduceJob mr, int jobs, String name, Path failures, long readBefore, long badBefore)
+            throws IOException, InterruptedException {
+        JobProgress done = HadoopProgress.of(hadoop, mr.number(), jobs, mr.mapOnly(), true);
+        if (hadoop.isSuccessful()) {
+            listener.progress(done);
+            return;
+        }
+        List<TaskFailures.Failure> failed = TaskFailures.read(hadoop.getConfiguration(), failures);
+        long read = done.rowsRead()
+                + failed.stream().mapToLong(TaskFailures.Failure::rowsRead).sum();
+        long bad = done.badRecords()
+                + failed.stream().mapToLong(TaskFailures.Failure::badRecords).sum();
+        listener.progress(new JobProgress(
+                done.job(),
+                done.jobs(),
+                done.mapOnly(),
+                done.mapProgress(),
+                done.reduceProgress(),
+                read,
+                done.rowsWritten(),
+                bad,
+                done.counters(),
+                true));
+        String cause = TaskFailures.firstCause(failed).orElseGet(() -> hadoopFailure(hadoop));
+        throw new SluiceException(
+                ErrorCode.JOB_FAILED,
+                "job " + name + " failed in MapReduce job " + mr.number() + " of " + jobs + " ("
+                        + (mr.number() == 1 ? read : readBefore) + " rows read, " + (badBefore + bad)
+                        + " bad records): " + cause);
+    }
+
+    /** Why Hadoop says a job failed: its failure info, or the diagnostics of its first failed task attempt. */
+    private static String hadoopFailure(Job hadoop) {
+        try {
+            String info = hadoop.getStatus().getFailureInfo();
+            if (info != null && !info.isBlank() && !info.equals("NA")) {
+                return info;
+            }
+            for (TaskCompletionEvent event : hadoop.getTaskCompletionEvents(0, 1000)) {
+                if (event.getStatus() == TaskCompletionEvent.Status.FAILED) {
+                    String[] diagnostics = hadoop.getTaskDiagnostics(event.getTaskAttemptId());
+                    if (diagnostics != null && diagnostics.length > 0) {
+                        return diagnostics[0].lines().findFirst().orElse(diagnostics[0]);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "no reason known (" + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "no reason known: see the task logs";
     }
 
     /**
@@ -180,12 +239,10 @@ public final class JobRunner {
             Path out = mr.finalOutput() ? staging : new Path(temporary, "job-" + mr.number());
             Path scratch = new Path(temporary, "sample-" + mr.number());
             Job hadoop = setup.configure(conf, mr, previous, out, scratch);
-            if (!awaitCompletion(hadoop, mr.number(), plan.jobs().size(), mr.mapOnly())) {
-                throw new SluiceException(
-                        ErrorCode.JOB_FAILED,
-                        "job " + name + " failed in MapReduce job " + mr.number() + " of "
-                                + plan.jobs().size() + ": " + hadoop.getStatus().getFailureInfo());
-            }
+            Path failures = new Path(temporary, "failures-" + mr.number());
+            TaskFailures.setFolder(hadoop.getConfiguration(), failures);
+            awaitCompletion(hadoop, mr.number(), plan.jobs().size(), mr.mapOnly());
+            completed(hadoop, mr, plan.jobs().size(), name, failures, read, bad);
             Counters counters = hadoop.getCounters();
             long jobWritten = counters.findCounter(
                             mr.mapOnly() ? TaskCounter.MAP_OUTPUT_RECORDS : TaskCounter.REDUCE_OUTPUT_RECORDS)
@@ -196,6 +253,14 @@ public final class JobRunner {
             written = jobWritten;
             bad += counters.findCounter(BadRecords.COUNTER_GROUP, BadRecords.COUNTER)
                     .getValue();
+            if (job.definition().maxBadRecords() instanceof BadRecordLimit.Count count && bad > count.max()) {
+                throw new SluiceException(
+                        ErrorCode.JOB_FAILED,
+                        "job " + name + " failed after MapReduce job " + mr.number() + " of "
+                                + plan.jobs().size()
+                                + " (" + read + " rows read, " + bad + " bad records): more than max_bad_records ("
+                                + count.max() + ") bad records");
+            }
             previous.ifPresent(done -> delete(fs, done));
             previous = Optional.of(out);
         }

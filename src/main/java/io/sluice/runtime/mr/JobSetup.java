@@ -211,7 +211,7 @@ final class JobSetup {
             hadoop.setNumReduceTasks(reducers);
             return;
         }
-        KeyCodec key = KeyCodec.of(keyColumns(shuffle, shuffled), shuffle.groupingKeys());
+        KeyCodec key = KeyCodec.of(keyColumns(shuffle.keys(), shuffled), shuffle.groupingKeys());
         hadoop.setInputFormatClass(TaggedInputFormat.class);
         hadoop.setMapperClass(ShuffleMapper.class);
         hadoop.setReducerClass(shuffle.kind() == Shuffle.Kind.GROUP ? StageReducer.class : PassThroughReducer.class);
@@ -222,16 +222,25 @@ final class JobSetup {
             }
             case HASH -> {
                 ShuffleConf.configure(conf, shuffled, key, KeyHashPartitioner.class);
+                partitionKey(conf, shuffle, shuffled);
                 hadoop.setNumReduceTasks(reducers);
             }
             case RANGE -> {
                 ShuffleConf.configure(conf, shuffled, key, KeyRangePartitioner.class);
+                partitionKey(conf, shuffle, shuffled);
                 hadoop.setNumReduceTasks(reducers);
                 ShuffleConf.setSplitPoints(conf, RangeSampling.splitPoints(hadoop, reducers, scratch));
             }
         }
         if (shuffle.combine()) {
             combine(conf, (ReduceStage) stage.stage(), shuffled);
+        }
+    }
+
+    /** Rows go to reducers by the shuffle's partition keys, when it has some apart from the keys it sorts by. */
+    private static void partitionKey(Configuration conf, Shuffle shuffle, StructType shuffled) {
+        if (!shuffle.partitionKeys().isEmpty()) {
+            ShuffleConf.setPartitionKey(conf, KeyCodec.of(keyColumns(shuffle.partitionKeys(), shuffled)));
         }
     }
 
@@ -244,9 +253,9 @@ final class JobSetup {
         ShuffleConf.setValueSchema(conf, HashAggregator.partialSchema(reduce, shuffled));
     }
 
-    private static List<KeyColumn> keyColumns(Shuffle shuffle, StructType shuffled) {
+    private static List<KeyColumn> keyColumns(List<ShuffleKey> shuffleKeys, StructType shuffled) {
         List<KeyColumn> keys = new ArrayList<>();
-        for (ShuffleKey key : shuffle.keys()) {
+        for (ShuffleKey key : shuffleKeys) {
             int position = position(shuffled, key.column());
             DataType type = shuffled.fields().get(position).type();
             keys.add(new KeyColumn(

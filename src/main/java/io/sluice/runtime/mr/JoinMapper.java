@@ -94,4 +94,10 @@ public final class JoinMapper extends Mapper<IntWritable, Row, KeyWritable, RowW
             throw new UncheckedIOException(new InterruptedIOException("interrupted while writing"));
         }
     }
+
+    /** Runs the task; a failure's reason is left for the runner ({@link TaskFailures}). */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        TaskFailures.run(context, () -> super.run(context));
+    }
 }

@@ -115,4 +115,10 @@ public final class JoinReducer extends Reducer<KeyWritable, RowWritable, NullWri
             throw e.getCause();
         }
     }
+
+    /** Runs the task; a failure's reason is left for the runner ({@link TaskFailures}). */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        TaskFailures.run(context, () -> super.run(context));
+    }
 }

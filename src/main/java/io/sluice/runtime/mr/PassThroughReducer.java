@@ -99,4 +99,10 @@ public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, 
     protected void cleanup(Context context) {
         after.close();
     }
+
+    /** Runs the task; a failure's reason is left for the runner ({@link TaskFailures}). */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        TaskFailures.run(context, () -> super.run(context));
+    }
 }

@@ -26,7 +26,8 @@ import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
  * Chooses the split points of a range-partitioned shuffle before the job is submitted: reads rows of up to {@value
  * #SPLITS} of the job's splits, spread over them (at most {@value #ROWS_PER_SPLIT} rows each), runs them through the
  * map-side stages as the mappers will, and cuts a sample of their shuffle keys ({@link KeySampler}) into parts of
- * about equal size. Rows the stages fail on and bad records are left out of the sample; the job itself reports them.
+ * about equal size (of the partition columns' keys, when the shuffle partitions by other columns than it groups by).
+ * Rows the stages fail on and bad records are left out of the sample; the job itself reports them.
  */
 final class RangeSampling {
     static final int SPLITS = 10;
@@ -40,7 +41,8 @@ final class RangeSampling {
         Configuration conf = new Configuration(hadoop.getConfiguration());
         conf.setLong(BadRecords.LIMIT, -1);
         conf.set(FileOutputFormat.OUTDIR, scratch.toString());
-        KeySampler sampler = new KeySampler(ShuffleConf.keyCodec(conf), SAMPLE, 42);
+        KeySampler sampler =
+                new KeySampler(ShuffleConf.partitionKey(conf).orElseGet(() -> ShuffleConf.keyCodec(conf)), SAMPLE, 42);
         TaggedInputFormat format = new TaggedInputFormat();
         try {
             List<InputSplit> splits = format.getSplits(new JobContextImpl(conf, new JobID("sample", 0)));

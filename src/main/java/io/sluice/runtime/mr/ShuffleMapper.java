@@ -50,6 +50,9 @@ public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, 
                     (bytes, length, groupLength, partial) ->
                             write(context, key.set(bytes, 0, length, groupLength), value.encode(values, partial)));
             emit = aggregator;
+        } else if (ShuffleConf.partitionKey(conf).isPresent()) {
+            KeyCodec partitionKey = ShuffleConf.partitionKey(conf).get();
+            emit = row -> write(context, key.encode(keys, partitionKey, row), value.encode(values, row));
         } else {
             emit = row -> write(context, key.encode(keys, row), value.encode(values, row));
         }
@@ -94,5 +97,11 @@ public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, 
             }
         }
         stages.close();
+    }
+
+    /** Runs the task; a failure's reason is left for the runner ({@link TaskFailures}). */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        TaskFailures.run(context, () -> super.run(context));
     }
 }

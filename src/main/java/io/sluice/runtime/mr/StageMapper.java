@@ -72,4 +72,10 @@ public final class StageMapper extends Mapper<NullWritable, Row, NullWritable, R
         }
         return arguments;
     }
+
+    /** Runs the task; a failure's reason is left for the runner ({@link TaskFailures}). */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        TaskFailures.run(context, () -> super.run(context));
+    }
 }

@@ -71,7 +71,8 @@ public final class TaggedInputFormat extends InputFormat<NullWritable, Row> {
 
         @Override
         public void initialize(InputSplit split, TaskAttemptContext context) throws IOException, InterruptedException {
-            reader.initialize(((TaggedSplit) split).split(), context);
+            // Before the mapper runs: a file that cannot be opened fails the task here.
+            TaskFailures.run(context, () -> reader.initialize(((TaggedSplit) split).split(), context));
         }
 
         @Override

@@ -127,6 +127,30 @@ class ShuffleWritablesTest {
     }
 
     @Test
+    void partitionColumnsApartFromTheKeyChooseThePartitionAndAreNotWritten() throws IOException {
+        KeyCodec byName = KeyCodec.of(List.of(KeyColumn.asc(2, PrimitiveType.STRING)));
+        KeyCodec byDept = KeyCodec.of(List.of(KeyColumn.asc(0, PrimitiveType.STRING)));
+        KeyHashPartitioner partitioner = new KeyHashPartitioner();
+        Configuration conf = new Configuration(false);
+        ShuffleConf.setPartitionKey(conf, byDept);
+
+        assertThat(ShuffleConf.partitionKey(conf))
+                .hasValueSatisfying(k -> assertThat(k.columns()).isEqualTo(byDept.columns()));
+        assertThat(ShuffleConf.partitionKey(new Configuration(false))).isEmpty();
+        for (int i = 0; i < 50; i++) {
+            KeyWritable key = new KeyWritable().encode(byName, byDept, Row.of("sales", i, "n" + i, null));
+            KeyWritable dept = new KeyWritable().encode(byDept, Row.of("sales", 0, "", null));
+            assertThat(partitioner.getPartition(key, null, 7)).isEqualTo(partitioner.getPartition(dept, null, 7));
+            assertThat(key.decode(byName, new Row(1)).get(0)).isEqualTo("n" + i);
+        }
+        KeyWritable key = new KeyWritable().encode(byName, byDept, Row.of("sales", 1, "n1", null));
+        KeyWritable copy = new KeyWritable();
+        copy.readFields(new java.io.DataInputStream(new java.io.ByteArrayInputStream(serialize(key))));
+        assertThat(copy).isEqualTo(key);
+        assertThat(copy.partitionLength()).isEqualTo(copy.groupLength());
+    }
+
+    @Test
     void rangePartitionerCutsAtTheSampledSplitPoints() {
         KeyCodec byAmount = KeyCodec.of(List.of(KeyColumn.asc(0, PrimitiveType.INT)));
         KeySampler sampler = new KeySampler(byAmount, 100, 5);
