@@ -3,13 +3,11 @@ package io.sluice.format.avro;
 import io.sluice.format.Decimals;
 import io.sluice.format.ValueConversion;
 import io.sluice.row.Row;
+import io.sluice.row.Temporals;
 import io.sluice.types.DataType;
 import io.sluice.types.DecimalType;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -46,7 +44,7 @@ final class AvroConverters {
             case BYTES -> datum -> bytes((ByteBuffer) datum);
             case FIXED -> datum -> ((GenericFixed) datum).bytes().clone();
             case INT -> fileType == io.sluice.types.PrimitiveType.DATE
-                    ? datum -> LocalDate.ofEpochDay((Integer) datum)
+                    ? datum -> Temporals.ofEpochDay((Integer) datum)
                     : datum -> datum;
             case LONG -> timestamp(AvroLeafTypes.timestampUnit(schema));
             default -> datum -> datum;
@@ -62,7 +60,7 @@ final class AvroConverters {
             long value = (Long) datum;
             long seconds = Math.floorDiv(value, unitsPerSecond);
             int nanos = (int) (Math.floorMod(value, unitsPerSecond) * nanosPerUnit);
-            return LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
+            return Temporals.ofEpochSecond(seconds, nanos);
         };
     }
 

@@ -2,13 +2,12 @@ package io.sluice.format.orc;
 
 import io.sluice.format.ValueConversion;
 import io.sluice.row.Row;
+import io.sluice.row.Temporals;
 import io.sluice.types.DataType;
 import io.sluice.types.DecimalType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,7 +42,7 @@ final class VectorReaders {
                     case SHORT -> (v, i) -> (short) ((LongColumnVector) v).vector[i];
                     case INT -> (v, i) -> (int) ((LongColumnVector) v).vector[i];
                     case LONG -> (v, i) -> ((LongColumnVector) v).vector[i];
-                    case DATE -> (v, i) -> LocalDate.ofEpochDay(((LongColumnVector) v).vector[i]);
+                    case DATE -> (v, i) -> Temporals.ofEpochDay(((LongColumnVector) v).vector[i]);
                     case FLOAT -> (v, i) -> (float) ((DoubleColumnVector) v).vector[i];
                     case DOUBLE -> (v, i) -> ((DoubleColumnVector) v).vector[i];
                     case STRING, CHAR, VARCHAR -> VectorReaders::text;
@@ -151,6 +150,6 @@ final class VectorReaders {
     private static LocalDateTime timestamp(ColumnVector vector, int index) {
         TimestampColumnVector timestamps = (TimestampColumnVector) vector;
         long seconds = Math.floorDiv(timestamps.time[index], 1000L);
-        return LocalDateTime.ofEpochSecond(seconds, timestamps.nanos[index], ZoneOffset.UTC);
+        return Temporals.ofEpochSecond(seconds, timestamps.nanos[index]);
     }
 }

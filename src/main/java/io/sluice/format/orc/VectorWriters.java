@@ -3,6 +3,7 @@ package io.sluice.format.orc;
 import io.sluice.format.Decimals;
 import io.sluice.format.Utf8Buffer;
 import io.sluice.row.Row;
+import io.sluice.row.Temporals;
 import io.sluice.types.ArrayType;
 import io.sluice.types.CharType;
 import io.sluice.types.DataType;
@@ -14,7 +15,6 @@ import io.sluice.types.VarcharType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.hive.common.type.HiveDecimal;
@@ -57,7 +57,7 @@ final class VectorWriters {
             case SMALLINT -> longs(value -> (Short) value);
             case INT -> longs(value -> (Integer) value);
             case BIGINT -> longs(value -> (Long) value);
-            case DATE -> longs(value -> ((LocalDate) value).toEpochDay());
+            case DATE -> longs(value -> Temporals.epochDay((LocalDate) value));
             case FLOAT -> new VectorWriter() {
                 @Override
                 void set(ColumnVector vector, int row, Object value) {
@@ -134,7 +134,7 @@ final class VectorWriters {
             LocalDateTime timestamp = (LocalDateTime) value;
             TimestampColumnVector timestamps = (TimestampColumnVector) vector;
             int nanos = timestamp.getNano();
-            timestamps.time[row] = timestamp.toEpochSecond(ZoneOffset.UTC) * 1000L + nanos / 1_000_000;
+            timestamps.time[row] = Temporals.epochSecond(timestamp) * 1000L + nanos / 1_000_000;
             timestamps.nanos[row] = nanos;
         }
     }

@@ -1,6 +1,7 @@
 package io.sluice.format.parquet;
 
 import io.sluice.format.Decimals;
+import io.sluice.row.Temporals;
 import io.sluice.types.DataType;
 import io.sluice.types.DecimalType;
 import java.math.BigDecimal;
@@ -10,7 +11,6 @@ import java.nio.ByteOrder;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -50,7 +50,7 @@ final class ParquetDecoders {
             case SMALLINT -> unsigned ? value -> (short) (value & 0xFF) : value -> (short) value;
             case INT -> unsigned ? value -> value & 0xFFFF : value -> value;
             case BIGINT -> value -> Integer.toUnsignedLong(value);
-            case DATE -> value -> LocalDate.ofEpochDay(value);
+            case DATE -> value -> Temporals.ofEpochDay(value);
             default -> throw unexpected(leaf);
         };
     }
@@ -114,7 +114,7 @@ final class ParquetDecoders {
     }
 
     private static LocalDateTime timestamp(long seconds, long nanos) {
-        return LocalDateTime.ofEpochSecond(seconds, (int) nanos, ZoneOffset.UTC);
+        return Temporals.ofEpochSecond(seconds, (int) nanos);
     }
 
     /** INT96: nanoseconds of the day (8 bytes), then the Julian day (4 bytes), little-endian. */

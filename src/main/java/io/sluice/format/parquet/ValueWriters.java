@@ -4,6 +4,7 @@ import io.sluice.format.ColumnValues;
 import io.sluice.format.RowWriter;
 import io.sluice.format.Utf8Buffer;
 import io.sluice.row.Row;
+import io.sluice.row.Temporals;
 import io.sluice.types.ArrayType;
 import io.sluice.types.CharType;
 import io.sluice.types.DataType;
@@ -14,7 +15,6 @@ import io.sluice.types.StructType;
 import io.sluice.types.VarcharType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
@@ -99,7 +99,7 @@ final class ValueWriters {
             case DATE -> new ValueWriter() {
                 @Override
                 void write(Object value) {
-                    consumer.addInteger(Math.toIntExact(((LocalDate) value).toEpochDay()));
+                    consumer.addInteger(Math.toIntExact(Temporals.epochDay((LocalDate) value)));
                 }
             };
             case TIMESTAMP -> new ValueWriter() {
@@ -122,7 +122,7 @@ final class ValueWriters {
 
     /** Microseconds since 1970-01-01T00:00 of a zone-less timestamp, sub-microsecond digits dropped. */
     static long micros(LocalDateTime timestamp) {
-        long seconds = timestamp.toEpochSecond(ZoneOffset.UTC);
+        long seconds = Temporals.epochSecond(timestamp);
         return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), timestamp.getNano() / 1_000);
     }
 

@@ -1,6 +1,7 @@
 package io.sluice.format.text;
 
 import io.sluice.classify.TemporalFormat;
+import io.sluice.row.Temporals;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,15 +19,6 @@ final class TemporalLayout {
     private static final int TIME_LENGTH = 9; // separator and HH:mm:ss
     private static final int MAX_FRACTION = 9;
     private static final int[] NANOS_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1};
-    /**
-     * Recently parsed dates, direct-mapped by year, month and day, and the whole seconds of a day: a column of
-     * timestamps reuses them instead of building and checking a date and a time for every value. Shared by all
-     * threads: the values are immutable, and a slot holding another date is simply replaced.
-     */
-    private static final LocalDate[] DATES = new LocalDate[4096];
-
-    private static final LocalTime[] SECONDS = new LocalTime[24 * 60 * 60];
-
     private final int year;
     private final int month;
     private final int day;
@@ -69,38 +61,22 @@ final class TemporalLayout {
         return cachedDate(number(b, from + year, 4), number(b, from + month, 2), number(b, from + day, 2));
     }
 
-    /** The date, from the cache when it holds it; null when there is no such date. */
+    /** The date, or null when there is no such date. */
     private static LocalDate cachedDate(int y, int m, int d) {
-        int slot = (y * 416 + m * 32 + d) & (DATES.length - 1);
-        LocalDate date = DATES[slot];
-        if (date != null && date.getDayOfMonth() == d && date.getMonthValue() == m && date.getYear() == y) {
-            return date;
-        }
         try {
-            date = LocalDate.of(y, m, d);
+            return Temporals.date(y, m, d);
         } catch (DateTimeException e) {
             return null;
         }
-        DATES[slot] = date;
-        return date;
     }
 
-    /** The time of day, from the cache for whole seconds; null when there is no such time. */
+    /** The time of day, or null when there is no such time. */
     private static LocalTime time(int h, int m, int s, int nanos) {
-        if (nanos != 0 || h > 23 || m > 59 || s > 59) {
-            try {
-                return LocalTime.of(h, m, s, nanos);
-            } catch (DateTimeException e) {
-                return null;
-            }
+        try {
+            return Temporals.time(h, m, s, nanos);
+        } catch (DateTimeException e) {
+            return null;
         }
-        int second = h * 3600 + m * 60 + s;
-        LocalTime time = SECONDS[second];
-        if (time == null) {
-            time = LocalTime.of(h, m, s);
-            SECONDS[second] = time;
-        }
-        return time;
     }
 
     /** The timestamp, or null to decline. */

@@ -3,6 +3,7 @@ package io.sluice.runtime.io;
 import io.sluice.ErrorCode;
 import io.sluice.SluiceException;
 import io.sluice.row.Row;
+import io.sluice.row.Temporals;
 import io.sluice.types.ArrayType;
 import io.sluice.types.CharType;
 import io.sluice.types.DataType;
@@ -165,14 +166,14 @@ final class KeyFields {
     private static final KeyField DATE = new KeyField() {
         @Override
         public void write(Object value, BinaryOutput out) {
-            long biased = ((LocalDate) value).toEpochDay() + DATE_BIAS;
+            long biased = Temporals.epochDay((LocalDate) value) + DATE_BIAS;
             out.writeByte((int) (biased >>> 32));
             out.writeInt((int) biased);
         }
 
         @Override
         public Object read(KeyReader in) {
-            return LocalDate.ofEpochDay(in.nextLong(5) - DATE_BIAS);
+            return Temporals.ofEpochDay(in.nextLong(5) - DATE_BIAS);
         }
     };
 

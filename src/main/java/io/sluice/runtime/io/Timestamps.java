@@ -2,8 +2,8 @@ package io.sluice.runtime.io;
 
 import io.sluice.ErrorCode;
 import io.sluice.SluiceException;
+import io.sluice.row.Temporals;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /** Timestamps as epoch microseconds plus the nanoseconds below the microsecond, as both codecs store them. */
 final class Timestamps {
@@ -13,7 +13,7 @@ final class Timestamps {
     private Timestamps() {}
 
     static long epochMicros(LocalDateTime timestamp) {
-        long seconds = timestamp.toEpochSecond(ZoneOffset.UTC);
+        long seconds = Temporals.epochSecond(timestamp);
         if (seconds > MAX_SECONDS || seconds < -MAX_SECONDS) {
             throw new SluiceException(
                     ErrorCode.INVALID_ARGUMENT,
@@ -25,6 +25,6 @@ final class Timestamps {
     static LocalDateTime ofEpochMicros(long micros, int belowMicro) {
         long seconds = Math.floorDiv(micros, 1_000_000);
         int nano = (int) Math.floorMod(micros, 1_000_000) * 1000 + belowMicro;
-        return LocalDateTime.ofEpochSecond(seconds, nano, ZoneOffset.UTC);
+        return Temporals.ofEpochSecond(seconds, nano);
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.runtime.io;
 
 import io.sluice.ErrorCode;
 import io.sluice.SluiceException;
+import io.sluice.row.Temporals;
 import io.sluice.types.ArrayType;
 import io.sluice.types.DataType;
 import io.sluice.types.DecimalType;
@@ -173,12 +174,12 @@ final class ValueCodecs {
     private static final ValueCodec DATE = new ValueCodec() {
         @Override
         public void write(Object value, BinaryOutput out) {
-            out.writeZigZag(((LocalDate) value).toEpochDay());
+            out.writeZigZag(Temporals.epochDay((LocalDate) value));
         }
 
         @Override
         public Object read(BinaryInput in) {
-            return LocalDate.ofEpochDay(in.readZigZag());
+            return Temporals.ofEpochDay(in.readZigZag());
         }
     };
 

@@ -3,6 +3,9 @@ package io.sluice.runtime.mr;
 import io.sluice.runtime.io.KeyWritable;
 import io.sluice.runtime.io.RowWritable;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +45,9 @@ import org.apache.hadoop.util.ReflectionUtils;
 public final class SortingCollector implements MapOutputCollector<KeyWritable, RowWritable> {
     /** Per-record bookkeeping besides the bytes, counted against the sort buffer. */
     private static final int RECORD_OVERHEAD = 56;
+
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private JobConf job;
     private Task.TaskReporter reporter;
@@ -160,8 +166,44 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         }
     }
 
+    /**
+     * When all buffered keys start with the same bytes (the null flags and high zero bytes of the first key column,
+     * typically), moves both prefixes past them, so that the sort's first long tells most keys apart. Comparing from
+     * there orders the keys as comparing them whole does, since what is skipped is equal in all of them (keys shorter
+     * than the skipped part are padded with zeros, which sort first, as a shorter key does).
+     */
+    private void skipCommonPrefix() {
+        long differences = 0;
+        for (int i = 1; i < count; i++) {
+            differences |= prefix1[i] ^ prefix1[0];
+        }
+        int common = Long.numberOfLeadingZeros(differences) / 8; // 8 when every first long is equal
+        if (common == 0 || count < 2) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            int start = keyStart[i];
+            int first = decodeVIntSize(data[start]);
+            int from = start + first + decodeVIntSize(data[start + first]) + common;
+            int end = start + keyLength[i];
+            prefix1[i] = pack(data, from, end);
+            prefix2[i] = pack(data, from + 8, end);
+        }
+    }
+
+    /** The byte length of a Hadoop vint from its first byte ({@code WritableUtils.decodeVIntSize}). */
+    private static int decodeVIntSize(byte first) {
+        if (first >= -112) {
+            return 1;
+        }
+        return first < -120 ? -119 - first : -111 - first;
+    }
+
     /** Eight key bytes from {@code from}, zero-padded past {@code end}, big-endian: they compare as unsigned longs. */
     private static long pack(byte[] bytes, int from, int end) {
+        if (from + 8 <= end) {
+            return (long) BIG_ENDIAN_LONG.get(bytes, from);
+        }
         long value = 0;
         for (int i = 0; i < 8; i++) {
             int at = from + i;
@@ -193,6 +235,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         for (int p = 0; p < partitions; p++) {
             bucketStart[p + 1] += bucketStart[p];
         }
+        skipCommonPrefix();
         int[] fill = Arrays.copyOf(bucketStart, partitions);
         for (int i = 0; i < count; i++) {
             int at = fill[partition[i]]++;
