@@ -24,14 +24,15 @@ import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
 
 /**
  * Chooses the split points of a range-partitioned shuffle before the job is submitted: reads rows of up to {@value
- * #SPLITS} of the job's splits, spread over them (at most {@value #ROWS_PER_SPLIT} rows each), runs them through the
+ * #SPLITS} of the job's splits, spread over them (about {@value #SAMPLE} rows in all, at least {@value
+ * #MIN_ROWS_PER_SPLIT} from each), runs them through the
  * map-side stages as the mappers will, and cuts a sample of their shuffle keys ({@link KeySampler}) into parts of
  * about equal size (of the partition columns' keys, when the shuffle partitions by other columns than it groups by).
  * Rows the stages fail on and bad records are left out of the sample; the job itself reports them.
  */
 final class RangeSampling {
     static final int SPLITS = 10;
-    static final int ROWS_PER_SPLIT = 10_000;
+    static final int MIN_ROWS_PER_SPLIT = 1_000;
     static final int SAMPLE = 10_000;
 
     private RangeSampling() {}
@@ -51,7 +52,7 @@ final class RangeSampling {
                 InputSplit split = splits.get((int) ((long) i * splits.size() / count));
                 TaskAttemptContext context =
                         new TaskAttemptContextImpl(conf, new TaskAttemptID("sample", 0, TaskType.MAP, i, 0));
-                sample(format, split, context, sampler);
+                sample(format, split, context, sampler, Math.max(MIN_ROWS_PER_SPLIT, SAMPLE / count));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -63,7 +64,11 @@ final class RangeSampling {
     }
 
     private static void sample(
-            TaggedInputFormat format, InputSplit split, TaskAttemptContext context, KeySampler sampler)
+            TaggedInputFormat format,
+            InputSplit split,
+            TaskAttemptContext context,
+            KeySampler sampler,
+            int rowsPerSplit)
             throws IOException, InterruptedException {
         Configuration conf = context.getConfiguration();
         JobDefinition job = PlanStages.job(conf);
@@ -75,7 +80,7 @@ final class RangeSampling {
                 sampler::add);
         try (RecordReader<NullWritable, Row> reader = format.createRecordReader(split, context)) {
             reader.initialize(split, context);
-            for (int rows = 0; rows < ROWS_PER_SPLIT && reader.nextKeyValue(); rows++) {
+            for (int rows = 0; rows < rowsPerSplit && reader.nextKeyValue(); rows++) {
                 try {
                     stages.accept(reader.getCurrentValue());
                 } catch (ExpressionEvaluationException e) {
