@@ -46,6 +46,9 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     /** Per-record bookkeeping besides the bytes, counted against the sort buffer. */
     private static final int RECORD_OVERHEAD = 56;
 
+    /** The largest sort buffer: offsets into it are ints, and the array may grow past it by one record. */
+    private static final long MAX_BUFFER = 1536L << 20;
+
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -95,7 +98,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
                     job.getMapOutputCompressorClass(org.apache.hadoop.io.compress.DefaultCodec.class), job);
         }
         int sortMb = job.getInt(MRJobConfig.IO_SORT_MB, MRJobConfig.DEFAULT_IO_SORT_MB);
-        capacity = (long) sortMb << 20;
+        capacity = Math.min((long) sortMb << 20, MAX_BUFFER); // offsets are ints
         data = new byte[(int) Math.min(capacity, 16 << 20)];
         outputRecords = reporter.getCounter(TaskCounter.MAP_OUTPUT_RECORDS);
         outputBytes = reporter.getCounter(TaskCounter.MAP_OUTPUT_BYTES);
