@@ -42,7 +42,7 @@ final class ParquetRowWriter implements RowWriter {
     /** How many rows of a file decide which columns have dictionaries. */
     static final String SAMPLE_ROWS = "sluice.parquet.dictionary.sample-rows";
 
-    static final int DEFAULT_SAMPLE_ROWS = 4096;
+    static final int DEFAULT_SAMPLE_ROWS = 1024;
     static final double DISTINCT_RATIO = 0.5;
 
     private final Configuration conf;
