@@ -16,10 +16,16 @@ import net.sf.jsqlparser.schema.Column;
 final class ColumnResolver {
     private final StructType schema;
     private final ExpressionSource source;
+    private final java.util.BitSet read = new java.util.BitSet();
 
     ColumnResolver(StructType schema, ExpressionSource source) {
         this.schema = schema;
         this.source = source;
+    }
+
+    /** The top-level columns resolved so far, by position. */
+    java.util.BitSet read() {
+        return (java.util.BitSet) read.clone();
     }
 
     /** The value of the column or field path, without any {@code [index]} that follows it. */
@@ -45,6 +51,9 @@ final class ColumnResolver {
                 throw unknown(node == null, name, raw, struct, parts.subList(0, i), position);
             }
             StructField field = struct.fields().get(index);
+            if (node == null) {
+                read.set(index);
+            }
             node = node == null ? Access.column(field.type(), index) : Access.field(field.type(), node, index);
             struct = field.type() instanceof StructType nested ? nested : null;
         }

@@ -56,6 +56,11 @@ final class ExpressionCompiler {
         this.now = now;
     }
 
+    /** The top-level input columns the expressions compiled so far read, by position. */
+    java.util.BitSet columnsRead() {
+        return columns.read();
+    }
+
     ExpressionSource source() {
         return source;
     }

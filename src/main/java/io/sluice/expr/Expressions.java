@@ -62,6 +62,19 @@ public final class Expressions {
         return new CompiledTree(sql, compiler.compile(parsed).node());
     }
 
+    /**
+     * The top-level columns of {@code schema} an expression reads, by position (a nested field reads its top-level
+     * column); fails as {@link #compile} does.
+     */
+    public static java.util.BitSet columnsRead(String sql, StructType schema) {
+        requireNonNull(sql, "sql is null");
+        requireNonNull(schema, "schema is null");
+        ExpressionSource source = new ExpressionSource(sql);
+        ExpressionCompiler compiler = new ExpressionCompiler(source, schema, LocalDateTime.now(Clock.systemUTC()));
+        compiler.compile(SqlParser.parse(source));
+        return compiler.columnsRead();
+    }
+
     /** The type of an expression's values, for validators; fails as {@link #compile} does. */
     public static DataType typeOf(String sql, StructType schema) {
         return compile(sql, schema).type();

@@ -17,6 +17,20 @@ import org.junit.jupiter.api.Test;
 class ExpressionsTest {
 
     @Test
+    void theColumnsAnExpressionReadsAreItsTopLevelColumns() {
+        io.sluice.types.StructType schema = (io.sluice.types.StructType) io.sluice.types.DataType.parse(
+                "struct<id:int,user:struct<name:string,city:string>,qty:int,price:double,note:string>");
+
+        assertThat(Expressions.columnsRead("qty * price", schema).toString()).isEqualTo("{2, 3}");
+        assertThat(Expressions.columnsRead("upper(user.city) || note", schema).toString())
+                .isEqualTo("{1, 4}");
+        assertThat(Expressions.columnsRead("CASE WHEN id > 3 THEN 1 ELSE 0 END", schema)
+                        .toString())
+                .isEqualTo("{0}");
+        assertThat(Expressions.columnsRead("current_date", schema).isEmpty()).isTrue();
+    }
+
+    @Test
     void everyFunctionOfTheReferenceIsBuiltIn() {
         assertThat(Expressions.functionNames())
                 .containsExactly(

@@ -34,6 +34,12 @@ public final class DelimitedFormat implements FileFormat {
         return NAME;
     }
 
+    /**
+     * A table parameter set by the job runner: the positions of the columns to parse, comma-separated. The others are
+     * null, without being parsed or checked (column pruning).
+     */
+    public static final String READ_COLUMNS = "sluice.read.columns";
+
     @Override
     public boolean reads(ReadSpec spec) {
         String library = spec.serde().serializationLibrary();

@@ -33,6 +33,9 @@ final class DelimitedReader implements RowReader {
     private final ByteWindow window;
     private final DelimitedTokenizer tokenizer;
     private final BytesValueParser[] parsers;
+    /** Columns the job does not read: left null, not parsed. */
+    private final boolean[] skipped;
+
     private final String[] names;
     private final byte[] nullText;
     private long linesRead;
@@ -53,6 +56,16 @@ final class DelimitedReader implements RowReader {
                     split.charset(),
                     ValueFormats.format(spec, field.name()));
         }
+        this.skipped = new boolean[fields.size()];
+        spec.parameter(DelimitedFormat.READ_COLUMNS).ifPresent(columns -> {
+            java.util.Arrays.fill(skipped, true);
+            for (String column : columns.split(",")) {
+                int position = Integer.parseInt(column.trim());
+                if (position < skipped.length) {
+                    skipped[position] = false;
+                }
+            }
+        });
         this.nullText = spec.parameter(NULL_FORMAT)
                 .filter(text -> !text.isEmpty())
                 .map(text -> text.getBytes(split.charset()))
@@ -99,6 +112,10 @@ final class DelimitedReader implements RowReader {
         }
         byte[] bytes = window.bytes();
         for (int i = 0; i < fields; i++) {
+            if (skipped[i]) {
+                row.set(i, null);
+                continue;
+            }
             byte[] source = tokenizer.source(i, bytes);
             int start = tokenizer.start(i);
             int end = tokenizer.end(i);

@@ -39,6 +39,14 @@ public record InputFile(
         partitionTypes = List.copyOf(partitionTypes);
     }
 
+    /** This file with one more table parameter. */
+    InputFile withParameter(String key, String value) {
+        Map<String, String> more = new java.util.HashMap<>(parameters);
+        more.put(key, value);
+        return new InputFile(
+                path, length, schema, inputFormat, serde, serdeParameters, more, partitionValues, partitionTypes);
+    }
+
     /** How to read the file. */
     public ReadSpec readSpec() {
         return new ReadSpec(

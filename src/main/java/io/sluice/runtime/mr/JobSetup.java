@@ -74,7 +74,7 @@ final class JobSetup {
         if (previous.isPresent()) {
             inputs.add(MapInput.intermediate(MapInput.INPUT, previous.get().toString(), input));
         } else {
-            inputs.addAll(sourceInputs(MapInput.INPUT, job.source(), input));
+            inputs.addAll(pruned(sourceInputs(MapInput.INPUT, job.source(), input), input));
         }
         Optional<ResolvedSource> other = joinSource(mr);
         if (other.isPresent()) {
@@ -134,6 +134,23 @@ final class JobSetup {
             inputs.add(MapInput.files(side, part.files(), part.schema(), target));
         }
         return inputs;
+    }
+
+    /**
+     * The job's input with the columns its first stage does not read marked for the readers to skip ({@link
+     * SourceColumns}); unions are read whole.
+     */
+    private List<MapInput> pruned(List<MapInput> inputs, StructType input) {
+        Optional<java.util.BitSet> read = SourceColumns.read(job);
+        if (read.isEmpty() || inputs.size() != 1 || !inputs.get(0).readSchema().equals(input)) {
+            return inputs;
+        }
+        String columns = SourceColumns.parameter(read.get());
+        MapInput only = inputs.get(0);
+        List<InputFile> files = only.files().stream()
+                .map(file -> file.withParameter(SourceColumns.READ_COLUMNS, columns))
+                .toList();
+        return List.of(new MapInput(only.side(), files, only.folder(), only.schema(), only.target()));
     }
 
     /** The other source of the job's shuffle join, if its shuffle is one. */

@@ -296,6 +296,21 @@ class DelimitedFormatTest {
         assertThat(read.bad().get(0).column()).hasValue("qty");
         assertThat(read.bad().get(0).value()).hasValue("12x");
         assertThat(read.bad().get(0).reason()).isEqualTo("is not a valid int");
+
+        // Column pruning: only id and price are parsed; a bad value in a column not read is no bad record.
+        Map<String, String> parameters = new java.util.HashMap<>(c.spec().parameters());
+        parameters.put(DelimitedFormat.READ_COLUMNS, "0,2");
+        ReadSpec pruned =
+                new ReadSpec(c.spec().schema(), c.spec().inputFormat(), c.spec().serde(), parameters);
+        assertThat(FormatTestFiles.read(format, file, pruned).events())
+                .containsExactly(
+                        "[1, null, 9.99, null]",
+                        "[2, null, 19.99, null]",
+                        "[3, null, 1.00, null]",
+                        "bad: " + name + ":5: column price: '123.45' is not a valid decimal(4,2)",
+                        "bad: " + name + ":6: '5,6,7.00,2024-01-09,extra' has 5 fields, but the table has 4 columns",
+                        "[6, null, null, null]",
+                        "[7, null, 8.00, null]");
     }
 
     @Test
