@@ -99,7 +99,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         }
         int sortMb = job.getInt(MRJobConfig.IO_SORT_MB, MRJobConfig.DEFAULT_IO_SORT_MB);
         capacity = Math.min((long) sortMb << 20, MAX_BUFFER); // offsets are ints
-        data = new byte[(int) Math.min(capacity, 16 << 20)];
+        data = new byte[(int) Math.min(capacity, 1 << 20)]; // grows as needed: a small map output stays small
         outputRecords = reporter.getCounter(TaskCounter.MAP_OUTPUT_RECORDS);
         outputBytes = reporter.getCounter(TaskCounter.MAP_OUTPUT_BYTES);
         spilledRecords = reporter.getCounter(TaskCounter.SPILLED_RECORDS);
