@@ -73,7 +73,7 @@ final class SubmitCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOB", description = "The job definition, such as jobs/daily_revenue.yaml.")
     private Path file;
 
-    @Option(names = "--arg", paramLabel = "KEY=VALUE", description = "Fill ${KEY} placeholders of the job.")
+    @Option(names = "--arg", paramLabel = "KEY=VALUE", description = "Fill $${KEY} placeholders of the job.")
     private Map<String, String> arguments = new LinkedHashMap<>();
 
     @Option(names = "--explain", description = "Print the MapReduce jobs the job runs as, without running anything.")
