@@ -76,6 +76,13 @@ public final class StageMapper extends Mapper<NullWritable, Row, NullWritable, R
     /** Runs the task; a failure's reason is left for the runner ({@link TaskFailures}). */
     @Override
     public void run(Context context) throws IOException, InterruptedException {
-        TaskFailures.run(context, () -> super.run(context));
+        TaskFailures.run(context, () -> {
+            setup(context);
+            try {
+                DirectInput.forEach(context, row -> map(NullWritable.get(), row, context));
+            } finally {
+                cleanup(context);
+            }
+        });
     }
 }

@@ -73,6 +73,7 @@ public final class TaggedInputFormat extends InputFormat<NullWritable, Row> {
         public void initialize(InputSplit split, TaskAttemptContext context) throws IOException, InterruptedException {
             // Before the mapper runs: a file that cannot be opened fails the task here.
             TaskFailures.run(context, () -> reader.initialize(((TaggedSplit) split).split(), context));
+            DirectInput.register(split, this);
         }
 
         @Override
