@@ -46,6 +46,9 @@ public final class JobRunner {
     /** How often a running job's progress and counters are read for the {@link ProgressListener}. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
+    /** How often a job on the local runner is checked for completion. */
+    static final Duration LOCAL_CHECK_INTERVAL = Duration.ofMillis(20);
+
     /** How long a killed MapReduce job is given to stop its tasks before its folders are deleted. */
     static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
@@ -124,11 +127,18 @@ public final class JobRunner {
             throws IOException, InterruptedException, ClassNotFoundException {
         deadline.check();
         hadoop.submit();
+        // The local runner answers in-process: look often, so that short jobs do not wait for the next report.
+        boolean local = "local".equals(hadoop.getConfiguration().get("mapreduce.framework.name", "local"));
+        long check = local ? LOCAL_CHECK_INTERVAL.toMillis() : POLL_INTERVAL.toMillis();
         try {
+            long nextReport = System.nanoTime();
             while (!hadoop.isComplete()) {
                 deadline.check();
-                listener.progress(HadoopProgress.of(hadoop, number, jobs, mapOnly, false));
-                Thread.sleep(POLL_INTERVAL.toMillis());
+                if (System.nanoTime() - nextReport >= 0) {
+                    listener.progress(HadoopProgress.of(hadoop, number, jobs, mapOnly, false));
+                    nextReport = System.nanoTime() + POLL_INTERVAL.toNanos();
+                }
+                Thread.sleep(check);
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             try {
