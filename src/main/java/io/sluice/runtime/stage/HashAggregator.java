@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Map-side pre-aggregation of a {@code reduce} stage whose aggregates all have partials: rows are added to a hash
- * table of groups keyed by their encoded shuffle key, and each group leaves the mapper as one partial row (group
+ * table of groups keyed by their group values (a group's shuffle key is encoded once), and each group leaves the mapper as one partial row (group
  * columns, then each aggregate's partial value) instead of all its rows.
  *
  * <p>Memory stays bounded: when the table holds {@code maxGroups} groups, all of them are emitted and the table starts
@@ -38,7 +38,7 @@ public final class HashAggregator implements RowConsumer {
     private final int maxGroups;
     private final PartialConsumer out;
     private final BinaryOutput keyBuffer = new BinaryOutput(64);
-    private final Probe probe = new Probe();
+    private final Probe probe;
     private final Object[] argumentValues;
     private final Map<Probe, Group> groups = new LinkedHashMap<>();
     private long rows;
@@ -57,6 +57,7 @@ public final class HashAggregator implements RowConsumer {
                 .toArray(Aggregator[]::new);
         this.partialWidth = reduce.partialSchema().fields().size();
         this.argumentValues = new Object[arguments.length];
+        this.probe = new Probe(new Object[groupPositions.length]);
         this.maxGroups = maxGroups;
         this.out = out;
     }
@@ -81,20 +82,24 @@ public final class HashAggregator implements RowConsumer {
         for (int i = 0; i < arguments.length; i++) {
             argumentValues[i] = arguments[i] == null ? null : arguments[i].evaluate(row);
         }
-        keyBuffer.reset();
-        int groupLength = keyCodec.encode(row, keyBuffer);
         if (!hashing) {
+            keyBuffer.reset();
+            int groupLength = keyCodec.encode(row, keyBuffer);
             Group single = new Group(keyBuffer.buffer(), keyBuffer.length(), groupLength, row);
             add(single);
             emit(single);
             return;
         }
-        probe.set(keyBuffer.buffer(), keyBuffer.length());
-        Group group = groups.get(probe);
+        for (int i = 0; i < groupPositions.length; i++) {
+            probe.values[i] = row.get(groupPositions[i]);
+        }
+        Group group = groups.get(probe.hashed());
         if (group == null) {
+            keyBuffer.reset();
+            int groupLength = keyCodec.encode(row, keyBuffer);
             group = new Group(
                     Arrays.copyOf(keyBuffer.buffer(), keyBuffer.length()), keyBuffer.length(), groupLength, row);
-            groups.put(new Probe().set(group.key, group.length), group);
+            groups.put(new Probe(group.values).hashed(), group);
         }
         add(group);
         rows++;
@@ -154,20 +159,21 @@ public final class HashAggregator implements RowConsumer {
         }
     }
 
-    /** A hash-table key over key bytes; one instance is reused for lookups, stored keys own their bytes. */
+    /**
+     * A hash-table key over a group's values; one instance is reused for lookups, stored keys are their group's values.
+     * Values equal by {@code equals} have equal key bytes; the few values with equal bytes that {@code equals} tells
+     * apart (-0.0 and 0.0, decimals of different scales) make two groups here, whose partials the reducer merges.
+     */
     private static final class Probe {
-        private byte[] bytes;
-        private int length;
+        final Object[] values;
         private int hash;
 
-        Probe set(byte[] bytes, int length) {
-            this.bytes = bytes;
-            this.length = length;
-            int h = 1;
-            for (int i = 0; i < length; i++) {
-                h = 31 * h + bytes[i];
-            }
-            this.hash = h;
+        Probe(Object[] values) {
+            this.values = values;
+        }
+
+        Probe hashed() {
+            hash = Arrays.hashCode(values);
             return this;
         }
 
@@ -178,9 +184,7 @@ public final class HashAggregator implements RowConsumer {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Probe that
-                    && that.length == length
-                    && Arrays.equals(bytes, 0, length, that.bytes, 0, that.length);
+            return other instanceof Probe that && that.hash == hash && Arrays.equals(values, that.values);
         }
     }
 }
