@@ -215,6 +215,10 @@ final class JobSetup {
                     MRJobConfig.MAP_OUTPUT_COLLECTOR_CLASS_ATTR, SortingCollector.class, MapOutputCollector.class);
             conf.setIfUnset(MRJobConfig.IO_SORT_MB, "256");
         }
+        if ("local".equals(conf.get("mapreduce.framework.name", "local"))) {
+            // Reducers read the map outputs they hold in memory instead of writing them to disk first (the default).
+            conf.setIfUnset(MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, "0.5");
+        }
         int reducers = shuffle.reducers().orElse(DEFAULT_REDUCERS);
         if (stage.stage() instanceof JoinStage join) {
             StructType other = other(join).schema();
