@@ -14,7 +14,6 @@ import io.sluice.runtime.stage.JoinLayout;
 import io.sluice.runtime.stage.RowConsumer;
 import io.sluice.types.StructType;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.IntWritable;
@@ -83,16 +82,10 @@ public final class JoinMapper extends Mapper<IntWritable, Row, KeyWritable, RowW
             return;
         }
         keyRow.set(keyRow.width() - 1, JoinShuffle.tag(side));
-        try {
-            context.write(
-                    key.encode(keys, keyRow),
-                    JoinShuffle.encode(side, other ? otherCodec : inputCodec, row, scratch, value));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new InterruptedIOException("interrupted while writing"));
-        }
+        TaskOutput.write(
+                context,
+                key.encode(keys, keyRow),
+                JoinShuffle.encode(side, other ? otherCodec : inputCodec, row, scratch, value));
     }
 
     /** Runs the task; a failure's reason is left for the runner ({@link TaskFailures}). */

@@ -1,6 +1,5 @@
 package io.sluice.runtime.mr;
 
-import io.sluice.expr.ExpressionEvaluationException;
 import io.sluice.job.JobDefinition;
 import io.sluice.job.JoinStage;
 import io.sluice.row.Row;
@@ -11,8 +10,6 @@ import io.sluice.runtime.stage.JoinLayout;
 import io.sluice.runtime.stage.RowConsumer;
 import io.sluice.types.StructType;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -48,16 +45,7 @@ public final class JoinReducer extends Reducer<KeyWritable, RowWritable, NullWri
         otherCodec = RowCodec.of(right);
         input = new Row(left.fields().size());
         probe = new Row(layout.keyTypes().size());
-        RowConsumer write = out -> {
-            try {
-                context.write(NullWritable.get(), out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UncheckedIOException(new InterruptedIOException("interrupted while writing"));
-            }
-        };
+        RowConsumer write = TaskOutput.rows(context);
         after = PlanStages.chain(
                 context, job, PlanStages.indexes(conf, PlanStages.REDUCE_STAGES), layout.output(), write);
         badRecords = BadRecords.of(context);
@@ -107,13 +95,7 @@ public final class JoinReducer extends Reducer<KeyWritable, RowWritable, NullWri
     }
 
     private void push(Row out) throws IOException {
-        try {
-            after.accept(out);
-        } catch (ExpressionEvaluationException e) {
-            badRecords.add("row " + out + ": " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        TaskOutput.push(after, out, badRecords);
     }
 
     /** Runs the task; a failure's reason is left for the runner ({@link TaskFailures}). */

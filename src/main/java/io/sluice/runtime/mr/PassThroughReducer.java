@@ -1,6 +1,5 @@
 package io.sluice.runtime.mr;
 
-import io.sluice.expr.ExpressionEvaluationException;
 import io.sluice.job.DistinctStage;
 import io.sluice.job.JobDefinition;
 import io.sluice.job.Stage;
@@ -11,8 +10,6 @@ import io.sluice.runtime.io.RowWritable;
 import io.sluice.runtime.io.ShuffleConf;
 import io.sluice.runtime.stage.RowConsumer;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Reducer;
@@ -50,16 +47,7 @@ public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, 
         mode = stage instanceof DistinctStage distinct
                 ? (distinct.keep() == DistinctStage.Keep.LAST ? Mode.LAST : Mode.FIRST)
                 : Mode.ALL;
-        RowConsumer write = out -> {
-            try {
-                context.write(NullWritable.get(), out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UncheckedIOException(new InterruptedIOException("interrupted while writing"));
-            }
-        };
+        RowConsumer write = TaskOutput.rows(context);
         after = PlanStages.chain(
                 context,
                 job,
@@ -86,13 +74,7 @@ public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, 
     }
 
     private void push(Row out) throws IOException {
-        try {
-            after.accept(out);
-        } catch (ExpressionEvaluationException e) {
-            badRecords.add("row " + out + ": " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        TaskOutput.push(after, out, badRecords);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.sluice.runtime.mr;
 
-import io.sluice.expr.ExpressionEvaluationException;
 import io.sluice.job.JobDefinition;
 import io.sluice.job.ReduceStage;
 import io.sluice.row.Row;
@@ -12,7 +11,6 @@ import io.sluice.runtime.io.ShuffleConf;
 import io.sluice.runtime.stage.HashAggregator;
 import io.sluice.runtime.stage.RowConsumer;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.NullWritable;
@@ -47,14 +45,14 @@ public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, 
                     PlanStages.schema(conf, PlanStages.SHUFFLE_INPUT_SCHEMA),
                     keys,
                     conf.getInt(MAX_GROUPS, 100_000),
-                    (bytes, length, groupLength, partial) ->
-                            write(context, key.set(bytes, 0, length, groupLength), value.encode(values, partial)));
+                    (bytes, length, groupLength, partial) -> TaskOutput.write(
+                            context, key.set(bytes, 0, length, groupLength), value.encode(values, partial)));
             emit = aggregator;
         } else if (ShuffleConf.partitionKey(conf).isPresent()) {
             KeyCodec partitionKey = ShuffleConf.partitionKey(conf).get();
-            emit = row -> write(context, key.encode(keys, partitionKey, row), value.encode(values, row));
+            emit = row -> TaskOutput.write(context, key.encode(keys, partitionKey, row), value.encode(values, row));
         } else {
-            emit = row -> write(context, key.encode(keys, row), value.encode(values, row));
+            emit = row -> TaskOutput.write(context, key.encode(keys, row), value.encode(values, row));
         }
         stages = PlanStages.chain(
                 context,
@@ -65,26 +63,9 @@ public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, 
         badRecords = BadRecords.of(context);
     }
 
-    private static void write(Context context, KeyWritable key, RowWritable value) {
-        try {
-            context.write(key, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new InterruptedIOException("interrupted while writing"));
-        }
-    }
-
     @Override
     protected void map(NullWritable key, Row row, Context context) throws IOException {
-        try {
-            stages.accept(row);
-        } catch (ExpressionEvaluationException e) {
-            badRecords.add("row " + row + ": " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        TaskOutput.push(stages, row, badRecords);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.RawComparator;
+import org.apache.hadoop.io.WritableUtils;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.mapred.Counters;
 import org.apache.hadoop.mapred.IFile;
@@ -120,13 +121,13 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         ensure(recordBytes);
         // The Writables' serialized forms, as IFile stores them: vint length(s), then the bytes.
         int start = length;
-        writeVInt(key.length());
-        writeVInt(key.groupLength());
+        length = putVInt(data, length, key.length());
+        length = putVInt(data, length, key.groupLength());
         int header = length - start;
         System.arraycopy(key.bytes(), 0, data, length, key.length());
         length += key.length();
         int keyEnd = length;
-        writeVInt(value.length());
+        length = putVInt(data, length, value.length());
         System.arraycopy(value.bytes(), 0, data, length, value.length());
         length += value.length();
         partition[count] = partitionNumber;
@@ -147,28 +148,6 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         }
     }
 
-    /** Hadoop's variable-length int ({@code WritableUtils.writeVInt}) into the buffer. */
-    private void writeVInt(int value) {
-        if (value >= -112 && value <= 127) {
-            data[length++] = (byte) value;
-            return;
-        }
-        int marker = -112;
-        long v = value;
-        if (v < 0) {
-            v ^= -1L;
-            marker = -120;
-        }
-        int bytes = 0;
-        for (long t = v; t != 0; t >>= 8) {
-            bytes++;
-        }
-        data[length++] = (byte) (marker - bytes);
-        for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) {
-            data[length++] = (byte) (v >> shift);
-        }
-    }
-
     /**
      * When all buffered keys start with the same bytes (the null flags and high zero bytes of the first key column,
      * typically), moves both prefixes past them, so that the sort's first long tells most keys apart. Comparing from
@@ -186,20 +165,12 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         }
         for (int i = 0; i < count; i++) {
             int start = keyStart[i];
-            int first = decodeVIntSize(data[start]);
-            int from = start + first + decodeVIntSize(data[start + first]) + common;
+            int first = WritableUtils.decodeVIntSize(data[start]);
+            int from = start + first + WritableUtils.decodeVIntSize(data[start + first]) + common;
             int end = start + keyLength[i];
             prefix1[i] = pack(data, from, end);
             prefix2[i] = pack(data, from + 8, end);
         }
-    }
-
-    /** The byte length of a Hadoop vint from its first byte ({@code WritableUtils.decodeVIntSize}). */
-    private static int decodeVIntSize(byte first) {
-        if (first >= -112) {
-            return 1;
-        }
-        return first < -120 ? -119 - first : -111 - first;
     }
 
     /** Eight key bytes from {@code from}, zero-padded past {@code end}, big-endian: they compare as unsigned longs. */
@@ -300,6 +271,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         out.write(stage, 0, staged);
     }
 
+    /** Writes a non-negative int as Hadoop's vint ({@code WritableUtils.writeVInt}); returns the position after it. */
     private static int putVInt(byte[] target, int at, int value) {
         if (value >= -112 && value <= 127) {
             target[at] = (byte) value;

@@ -1,6 +1,5 @@
 package io.sluice.runtime.mr;
 
-import io.sluice.expr.ExpressionEvaluationException;
 import io.sluice.job.JobDefinition;
 import io.sluice.job.JobDefinitions;
 import io.sluice.row.Row;
@@ -8,7 +7,6 @@ import io.sluice.runtime.stage.RowConsumer;
 import io.sluice.types.DataType;
 import io.sluice.types.StructType;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.NullWritable;
@@ -33,35 +31,18 @@ public final class StageMapper extends Mapper<NullWritable, Row, NullWritable, R
         JobDefinition job = JobDefinitions.parse(conf.get(JOB_NAME), conf.get(JOB_YAML), arguments(conf));
         StructType schema = (StructType) DataType.parse(conf.get(INPUT_SCHEMA));
         stages = PlanStages.chain(
-                context, job, PlanStages.indexes(conf, PlanStages.MAP_STAGES), schema, row -> write(context, row));
+                context, job, PlanStages.indexes(conf, PlanStages.MAP_STAGES), schema, TaskOutput.rows(context));
         badRecords = BadRecords.of(context);
     }
 
     @Override
     protected void map(NullWritable key, Row row, Context context) throws IOException {
-        try {
-            stages.accept(row);
-        } catch (ExpressionEvaluationException e) {
-            badRecords.add("row " + row + ": " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        TaskOutput.push(stages, row, badRecords);
     }
 
     @Override
     protected void cleanup(Context context) {
         stages.close();
-    }
-
-    private static void write(Context context, Row row) {
-        try {
-            context.write(NullWritable.get(), row);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while writing"));
-        }
     }
 
     static Map<String, String> arguments(Configuration conf) {

@@ -11,7 +11,6 @@ import io.sluice.runtime.io.ShuffleConf;
 import io.sluice.runtime.stage.ReduceStageOperator;
 import io.sluice.runtime.stage.RowConsumer;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.NullWritable;
@@ -39,16 +38,7 @@ public final class StageReducer extends Reducer<KeyWritable, RowWritable, NullWr
         row = new Row(values.schema().fields().size());
         ReduceStage stage = (ReduceStage) job.stages().get(conf.getInt(PlanStages.SHUFFLE_STAGE, -1));
         reduce = ReduceStageOperator.compile(stage, PlanStages.schema(conf, PlanStages.SHUFFLE_INPUT_SCHEMA));
-        RowConsumer write = out -> {
-            try {
-                context.write(NullWritable.get(), out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UncheckedIOException(new InterruptedIOException("interrupted while writing"));
-            }
-        };
+        RowConsumer write = TaskOutput.rows(context);
         after = PlanStages.chain(
                 context, job, PlanStages.indexes(conf, PlanStages.REDUCE_STAGES), reduce.output(), write);
         badRecords = BadRecords.of(context);
