@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +93,7 @@ class SubmitDetachIT {
         assertThat(childPid).isNotEqualTo(ProcessHandle.current().pid());
 
         Run run = awaitEnd(id);
+        awaitExit(childPid); // the run ends in the history before its last log line is written
 
         String output = Files.readString(log);
         assertThat(run.state()).as(output).isEqualTo(RunState.SUCCEEDED);
@@ -137,6 +139,13 @@ class SubmitDetachIT {
     }
 
     /** Polls the run history until the run ends, for at most {@link #PATIENCE}. */
+    private static void awaitExit(long pid) throws Exception {
+        var process = ProcessHandle.of(pid);
+        if (process.isPresent()) {
+            process.get().onExit().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
     private Run awaitEnd(String id) throws InterruptedException {
         long end = System.nanoTime() + PATIENCE.toNanos();
         try (RunStore runs = SqliteRunStore.open(catalogDir)) {
