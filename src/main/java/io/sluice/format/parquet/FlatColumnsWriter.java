@@ -34,7 +34,8 @@ import org.apache.parquet.schema.MessageType;
  *
  * <p>Row groups are cut as parquet-hadoop cuts them: when the buffered size reaches the row group size, checked every
  * few rows (between {@link ParquetProperties#getMinRowCountForPageSizeCheck()} and the maximum, halfway to the
- * expected end).
+ * expected end). The row group size is the writer's share of the memory all open writers share ({@link
+ * RowGroupMemory}), at most {@code parquet.block.size}.
  */
 final class FlatColumnsWriter implements RowWriter {
     private final ParquetFileWriter file;
@@ -43,7 +44,7 @@ final class FlatColumnsWriter implements RowWriter {
     private final ParquetProperties props;
     private final CodecFactory codecs;
     private final BytesInputCompressor compressor;
-    private final long rowGroupSize;
+    private final RowGroupMemory memory;
     private final Map<String, String> metadata;
     private final ValueWriter[] values;
     private final ColumnTarget[] targets;
@@ -62,12 +63,12 @@ final class FlatColumnsWriter implements RowWriter {
             CompressionCodecName codec,
             ParquetProperties props,
             long rowGroupSize,
+            long pool,
             Map<String, String> metadata)
             throws IOException {
         this.schema = HiveToParquet.messageType(struct);
         this.struct = struct;
         this.props = props;
-        this.rowGroupSize = rowGroupSize;
         this.metadata = metadata;
         this.codecs = new CodecFactory(conf, props.getPageSizeThreshold());
         this.compressor = codecs.getCompressor(codec);
@@ -87,6 +88,7 @@ final class FlatColumnsWriter implements RowWriter {
                 null,
                 props);
         file.start();
+        this.memory = RowGroupMemory.register(pool, rowGroupSize);
         startRowGroup();
     }
 
@@ -95,7 +97,10 @@ final class FlatColumnsWriter implements RowWriter {
         return struct.fields().stream().map(StructField::type).noneMatch(ParquetRowWriter::nested);
     }
 
-    /** A writer of a new file at {@code out}; {@code metadata} goes to the footer. */
+    /**
+     * A writer of a new file at {@code out}, with row groups of at most {@code rowGroupSize} bytes and its share of
+     * {@code pool} ({@link RowGroupMemory}); {@code metadata} goes to the footer.
+     */
     static FlatColumnsWriter create(
             OutputFile out,
             StructType struct,
@@ -103,9 +108,10 @@ final class FlatColumnsWriter implements RowWriter {
             CompressionCodecName codec,
             ParquetProperties props,
             long rowGroupSize,
+            long pool,
             Map<String, String> metadata)
             throws IOException {
-        return new FlatColumnsWriter(out, struct, conf, codec, props, rowGroupSize, metadata);
+        return new FlatColumnsWriter(out, struct, conf, codec, props, rowGroupSize, pool, metadata);
     }
 
     private void startRowGroup() {
@@ -165,6 +171,7 @@ final class FlatColumnsWriter implements RowWriter {
 
     /** As parquet-hadoop decides: flush within about two rows of the limit, else check again halfway there. */
     private void checkRowGroupSize() throws IOException {
+        long rowGroupSize = memory.rowGroupBytes();
         long buffered = columns.getBufferedSize();
         long rowSize = Math.max(1, buffered / records);
         if (buffered > rowGroupSize - 2 * rowSize || records >= props.getRowGroupRowCountLimit()) {
@@ -195,6 +202,7 @@ final class FlatColumnsWriter implements RowWriter {
 
     @Override
     public void close() throws IOException {
+        memory.release();
         try {
             if (failed) {
                 file.abort();

@@ -33,7 +33,9 @@ import org.apache.parquet.io.api.RecordConsumer;
  * groups of 128 MiB ({@code parquet.block.size}), pages of 1 MiB ({@code parquet.page.size}), dictionary pages of 1 MiB
  * ({@code parquet.dictionary.page.size}); format version 1 pages, which every reader reads. A flat schema is written
  * straight to the column writers ({@link FlatColumnsWriter}), a nested one through parquet-hadoop's writer and {@link
- * RowWriteSupport}; both give the same file.
+ * RowWriteSupport}; both give the same file. The flat path also keeps each row group to its share of the memory the
+ * open writers share ({@link RowGroupMemory}, {@value RowGroupMemory#POOL}), so that many partitions do not hold
+ * many row groups.
  *
  * <p>Dictionary encoding is chosen per column, as ORC does: the first {@value #DEFAULT_SAMPLE_ROWS} rows of the file
  * ({@link #SAMPLE_ROWS}) are held back, and a column of a primitive type whose sample has more distinct values than
@@ -147,6 +149,7 @@ final class ParquetRowWriter implements RowWriter {
                 codec(compression),
                 props.build(),
                 ParquetOutputFormat.getLongBlockSize(conf),
+                conf.getLong(RowGroupMemory.POOL, RowGroupMemory.DEFAULT_POOL_BYTES),
                 metadata);
     }
 

@@ -199,4 +199,51 @@ class FlatColumnsWriterTest {
                 .isFalse();
         assertThat(FlatColumnsWriter.handles(schema("id:int,s:struct<a:int>"))).isFalse();
     }
+
+    @Test
+    void openWritersShareTheRowGroupMemory() throws Exception {
+        Configuration conf = conf();
+        conf.setLong(RowGroupMemory.POOL, 4L << 20); // 1 MiB each for 4 writers: the minimum
+        StructType schema = schema("id:bigint,payload:string");
+        List<RowWriter> writers = new ArrayList<>();
+        List<org.apache.hadoop.fs.Path> files = new ArrayList<>();
+        int before = RowGroupMemory.open();
+        for (int w = 0; w < 4; w++) {
+            files.add(path(dir.resolve("shared-" + w + ".parquet")));
+            writers.add(new ParquetFormat().create(conf, files.get(w), schema, Compression.NONE));
+        }
+        for (int n = 0; n < 240_000; n++) {
+            writers.get(n % 4).write(Row.of((long) n, "distinct text that does not compress away " + n));
+        }
+        assertThat(RowGroupMemory.open()).isEqualTo(before + 4);
+        for (RowWriter writer : writers) {
+            writer.close();
+        }
+        assertThat(RowGroupMemory.open()).isEqualTo(before);
+
+        for (org.apache.hadoop.fs.Path file : files) {
+            ParquetMetadata footer = footer(file);
+            assertThat(footer.getBlocks()).hasSizeGreaterThan(1);
+            assertThat(footer.getBlocks()).allSatisfy(block -> assertThat(block.getTotalByteSize())
+                    .isLessThan(RowGroupMemory.MIN_ROW_GROUP_BYTES * 3 / 2));
+            assertThat(footer.getBlocks().stream()
+                            .mapToLong(BlockMetaData::getRowCount)
+                            .sum())
+                    .isEqualTo(60_000);
+        }
+    }
+
+    @Test
+    void oneWriterKeepsItsWholeShareUpToTheBlockSize() {
+        RowGroupMemory alone = RowGroupMemory.register(64L << 20, 128L << 20);
+        try {
+            assertThat(alone.rowGroupBytes()).isBetween(RowGroupMemory.MIN_ROW_GROUP_BYTES, 64L << 20);
+            RowGroupMemory capped = RowGroupMemory.register(64L << 20, 2L << 20);
+            assertThat(capped.rowGroupBytes()).isEqualTo(2L << 20);
+            capped.release();
+            capped.release();
+        } finally {
+            alone.release();
+        }
+    }
 }
