@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -29,7 +31,11 @@ import org.apache.parquet.io.api.RecordConsumer;
 /**
  * Writes rows to a new Parquet file. Sizes follow parquet-hadoop's own configuration keys, with its defaults: row
  * groups of 128 MiB ({@code parquet.block.size}), pages of 1 MiB ({@code parquet.page.size}), dictionary pages of 1 MiB
- * ({@code parquet.dictionary.page.size}); format version 1 pages, which every reader reads.
+ * ({@code parquet.dictionary.page.size}); format version 1 pages, which every reader reads. A flat schema is written
+ * straight to the column writers ({@link FlatColumnsWriter}), a nested one through parquet-hadoop's writer and {@link
+ * RowWriteSupport}; both give the same file. The flat path also keeps each row group to its share of the memory the
+ * open writers share ({@link RowGroupMemory}, {@value RowGroupMemory#POOL}), so that many partitions do not hold
+ * many row groups.
  *
  * <p>Dictionary encoding is chosen per column, as ORC does: the first {@value #DEFAULT_SAMPLE_ROWS} rows of the file
  * ({@link #SAMPLE_ROWS}) are held back, and a column of a primitive type whose sample has more distinct values than
@@ -42,6 +48,12 @@ final class ParquetRowWriter implements RowWriter {
     /** How many rows of a file decide which columns have dictionaries. */
     static final String SAMPLE_ROWS = "sluice.parquet.dictionary.sample-rows";
 
+    /**
+     * Whether flat schemas are written straight to the column writers (true, the default) or through parquet-hadoop's
+     * record writer as nested ones are; both give the same file.
+     */
+    static final String DIRECT_COLUMNS = "sluice.parquet.direct-columns";
+
     static final int DEFAULT_SAMPLE_ROWS = 1024;
     static final double DISTINCT_RATIO = 0.5;
 
@@ -52,7 +64,7 @@ final class ParquetRowWriter implements RowWriter {
     private final int sampleRows;
     private final RowWriteSupport check;
     private List<Object[]> sample = new ArrayList<>();
-    private ParquetWriter<Row> writer;
+    private RowWriter writer;
 
     private ParquetRowWriter(Configuration conf, Path file, StructType schema, Compression compression) {
         this.conf = conf;
@@ -106,21 +118,9 @@ final class ParquetRowWriter implements RowWriter {
 
     /** Opens the file with the dictionaries the sample asks for, and writes the sample. */
     private void open() throws IOException {
-        Builder builder = new Builder(HadoopOutputFile.fromPath(file, conf), schema)
-                .withConf(conf)
-                .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                .withCompressionCodec(codec(compression))
-                .withRowGroupSize(ParquetOutputFormat.getLongBlockSize(conf))
-                .withPageSize(ParquetOutputFormat.getPageSize(conf))
-                .withDictionaryPageSize(ParquetOutputFormat.getDictionaryPageSize(conf))
-                .withDictionaryEncoding(ParquetOutputFormat.getEnableDictionary(conf));
-        for (int column = 0; column < schema.fields().size(); column++) {
-            StructField field = schema.fields().get(column);
-            if (!nested(field.type()) && !repeats(column)) {
-                builder.withDictionaryEncoding(field.name(), false);
-            }
-        }
-        writer = builder.build();
+        OutputFile out = HadoopOutputFile.fromPath(file, conf);
+        boolean direct = conf.getBoolean(DIRECT_COLUMNS, true) && FlatColumnsWriter.handles(schema);
+        writer = direct ? openFlat(out) : openGeneral(out);
         Row row = new Row(schema.fields().size());
         for (Object[] values : sample) {
             for (int i = 0; i < values.length; i++) {
@@ -131,7 +131,68 @@ final class ParquetRowWriter implements RowWriter {
         sample = null;
     }
 
-    private static boolean nested(DataType type) {
+    /** A flat schema: straight to the column writers, with the same settings as {@link #openGeneral}. */
+    private RowWriter openFlat(OutputFile out) throws IOException {
+        ParquetProperties.Builder props = ParquetProperties.builder()
+                .withPageSize(ParquetOutputFormat.getPageSize(conf))
+                .withDictionaryPageSize(ParquetOutputFormat.getDictionaryPageSize(conf))
+                .withDictionaryEncoding(ParquetOutputFormat.getEnableDictionary(conf));
+        for (String column : plainColumns()) {
+            props.withDictionaryEncoding(column, false);
+        }
+        Map<String, String> metadata = Map.of(
+                RowWriteSupport.HIVE_SCHEMA_KEY, schema.toString(), ParquetWriter.OBJECT_MODEL_NAME_PROP, "sluice");
+        return FlatColumnsWriter.create(
+                out,
+                schema,
+                conf,
+                codec(compression),
+                props.build(),
+                ParquetOutputFormat.getLongBlockSize(conf),
+                conf.getLong(RowGroupMemory.POOL, RowGroupMemory.DEFAULT_POOL_BYTES),
+                metadata);
+    }
+
+    /** Any schema, nested types included: parquet-hadoop's writer with {@link RowWriteSupport}. */
+    private RowWriter openGeneral(OutputFile out) throws IOException {
+        Builder builder = new Builder(out, schema)
+                .withConf(conf)
+                .withWriteMode(ParquetFileWriter.Mode.CREATE)
+                .withCompressionCodec(codec(compression))
+                .withRowGroupSize(ParquetOutputFormat.getLongBlockSize(conf))
+                .withPageSize(ParquetOutputFormat.getPageSize(conf))
+                .withDictionaryPageSize(ParquetOutputFormat.getDictionaryPageSize(conf))
+                .withDictionaryEncoding(ParquetOutputFormat.getEnableDictionary(conf));
+        for (String column : plainColumns()) {
+            builder.withDictionaryEncoding(column, false);
+        }
+        ParquetWriter<Row> parquet = builder.build();
+        return new RowWriter() {
+            @Override
+            public void write(Row row) throws IOException {
+                parquet.write(row);
+            }
+
+            @Override
+            public void close() throws IOException {
+                parquet.close();
+            }
+        };
+    }
+
+    /** The primitive columns whose sample values do not repeat enough for a dictionary. */
+    private List<String> plainColumns() {
+        List<String> plain = new ArrayList<>();
+        for (int column = 0; column < schema.fields().size(); column++) {
+            StructField field = schema.fields().get(column);
+            if (!nested(field.type()) && !repeats(column)) {
+                plain.add(field.name());
+            }
+        }
+        return plain;
+    }
+
+    static boolean nested(DataType type) {
         return type instanceof StructType || type instanceof ArrayType || type instanceof MapType;
     }
 

@@ -16,7 +16,8 @@ import java.util.Optional;
  * read straight from the bytes where that is simple — plain integers, decimals and doubles, {@code true}/{@code
  * false}, dates and timestamps in their recorded layout, UTF-8 or single-byte text — without a {@link String} or an
  * exception in between. Anything else (surrounding spaces, exponents, {@code NULL}, invalid values) is decoded and
- * handed to the {@link TextValueParser}, so both always agree, messages included. Built once per column.
+ * handed to the {@link TextValueParser}, so both always agree, messages included. Built once per column of a reader,
+ * and not thread-safe: string columns reuse the strings of values that repeat ({@link RepeatedStrings}).
  */
 public final class BytesValueParser {
     /** What {@link #fast} returns when the bytes need the {@link TextValueParser}. */
@@ -50,6 +51,7 @@ public final class BytesValueParser {
     private final int scale;
     private final int integerDigits;
     private final TemporalLayout temporal;
+    private final RepeatedStrings strings;
 
     private BytesValueParser(TextValueParser parser, Charset charset, Optional<TemporalFormat> format) {
         this.parser = parser;
@@ -60,6 +62,7 @@ public final class BytesValueParser {
         this.integerDigits = type instanceof DecimalType decimal ? decimal.integerDigits() : 0;
         this.temporal =
                 kind == Kind.DATE || kind == Kind.TIMESTAMP ? TemporalLayout.of(format, kind == Kind.TIMESTAMP) : null;
+        this.strings = kind == Kind.STRING ? new RepeatedStrings(charset) : null;
     }
 
     /**
@@ -93,7 +96,7 @@ public final class BytesValueParser {
 
     private Object fast(byte[] b, int from, int to) {
         return switch (kind) {
-            case STRING -> isNullMarker(b, from, to) ? null : text(b, from, to);
+            case STRING -> isNullMarker(b, from, to) ? null : strings.text(b, from, to);
             case BOOLEAN -> bool(b, from, to);
             case TINYINT -> {
                 long v = integer(b, from, to);
