@@ -22,6 +22,7 @@ import io.sluice.types.DataType;
 import io.sluice.types.StructType;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -213,11 +214,11 @@ final class JobSetup {
         if (!conf.getBoolean(MRJobConfig.MR_ENCRYPTED_INTERMEDIATE_DATA, false)) {
             conf.setClass(
                     MRJobConfig.MAP_OUTPUT_COLLECTOR_CLASS_ATTR, SortingCollector.class, MapOutputCollector.class);
-            conf.setIfUnset(MRJobConfig.IO_SORT_MB, "256");
+            setUnlessConfigured(conf, MRJobConfig.IO_SORT_MB, "256");
         }
         if ("local".equals(conf.get("mapreduce.framework.name", "local"))) {
             // Reducers read the map outputs they hold in memory instead of writing them to disk first (the default).
-            conf.setIfUnset(MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, "0.5");
+            setUnlessConfigured(conf, MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, "0.5");
         }
         int reducers = shuffle.reducers().orElse(DEFAULT_REDUCERS);
         if (stage.stage() instanceof JoinStage join) {
@@ -255,6 +256,18 @@ final class JobSetup {
         }
         if (shuffle.combine()) {
             combine(conf, (ReduceStage) stage.stage(), shuffled);
+        }
+    }
+
+    /**
+     * Sets a Hadoop option unless the configuration the job started from sets it. Hadoop's own defaults ({@code
+     * mapred-default.xml} and the like) do not count: {@link Configuration#setIfUnset} would see them as set and
+     * never apply Sluice's value.
+     */
+    static void setUnlessConfigured(Configuration conf, String name, String value) {
+        String[] sources = conf.getPropertySources(name);
+        if (sources == null || Arrays.stream(sources).allMatch(source -> source.endsWith("-default.xml"))) {
+            conf.set(name, value);
         }
     }
 
