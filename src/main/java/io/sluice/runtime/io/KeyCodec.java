@@ -5,6 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.ErrorCode;
 import io.sluice.SluiceException;
 import io.sluice.row.Row;
+import io.sluice.types.DataType;
+import io.sluice.types.DecimalType;
+import io.sluice.types.PrimitiveType;
+import io.sluice.types.VarcharType;
 import java.util.List;
 
 /**
@@ -133,6 +137,18 @@ public final class KeyCodec {
         if (descending[column]) {
             out.invert(start, out.length());
         }
+    }
+
+    /**
+     * Whether {@link #decode} gives values of this type back exactly as they were encoded (equal and of the same
+     * scale): not so for floating point (-0.0, NaN payloads), char (trailing spaces) and nested types that may hold
+     * them.
+     */
+    public static boolean decodesExactly(DataType type) {
+        if (type instanceof PrimitiveType primitive) {
+            return primitive != PrimitiveType.FLOAT && primitive != PrimitiveType.DOUBLE;
+        }
+        return type instanceof DecimalType || type instanceof VarcharType;
     }
 
     /**

@@ -256,6 +256,8 @@ final class JobSetup {
         }
         if (shuffle.combine()) {
             combine(conf, (ReduceStage) stage.stage(), shuffled);
+        } else {
+            ShuffleConf.leaveGroupingColumnsOutOfValues(conf);
         }
     }
 
