@@ -71,15 +71,19 @@ public final class ShuffleRows {
         return new ShuffleRows(key, rows, keyPositions, keyColumns);
     }
 
-    /** The row positions of the grouping columns that the key decodes exactly. */
+    /**
+     * The row positions of the grouping columns that the key decodes exactly; one column stays in the value when the
+     * key would give them all (a value has at least one column).
+     */
     static int[] leftOut(StructType rows, KeyCodec key) {
-        return key.columns().subList(0, key.groupingColumns()).stream()
+        int[] positions = key.columns().subList(0, key.groupingColumns()).stream()
                 .filter(column -> KeyCodec.decodesExactly(column.type()))
                 .filter(column ->
                         column.type().equals(rows.fields().get(column.field()).type()))
                 .mapToInt(KeyColumn::field)
                 .distinct()
                 .toArray();
+        return positions.length < rows.fields().size() ? positions : Arrays.copyOf(positions, positions.length - 1);
     }
 
     private static int groupingColumnOf(KeyCodec key, int position) {

@@ -86,6 +86,19 @@ class ShuffleRowsTest {
     }
 
     @Test
+    void oneColumnStaysInTheValueWhenTheKeyHoldsThemAll() {
+        StructType schema = (StructType) DataType.parse("struct<a:bigint,b:string>");
+        KeyCodec key =
+                KeyCodec.of(List.of(KeyColumn.asc(1, PrimitiveType.STRING), KeyColumn.asc(0, PrimitiveType.BIGINT)));
+        ShuffleRows rows = ShuffleRows.withoutGroupingColumns(schema, key);
+        Row row = Row.of(5L, "x");
+
+        assertThat(rows.keyPositions()).containsExactly(1);
+        assertThat(rows.valueSchema().toString()).isEqualTo("struct<a:bigint>");
+        assertThat(roundTrip(rows, key, row)).isEqualTo(row);
+    }
+
+    @Test
     void everyRowOfAGroupGetsTheGroupsColumns() {
         KeyCodec key =
                 KeyCodec.of(List.of(KeyColumn.asc(2, PrimitiveType.BIGINT), KeyColumn.asc(0, PrimitiveType.BIGINT)), 1);
