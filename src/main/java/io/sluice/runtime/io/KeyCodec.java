@@ -156,11 +156,16 @@ public final class KeyCodec {
      * target}, in key column order, and returns it. A target as wide as {@link #groupingColumns()} reads a group's key.
      */
     public Row decode(byte[] bytes, int offset, int length, Row target) {
+        return decode(bytes, offset, length, target, new KeyReader());
+    }
+
+    /** As {@link #decode(byte[], int, int, Row)}, through a reader that callers decoding many keys reuse. */
+    Row decode(byte[] bytes, int offset, int length, Row target, KeyReader reader) {
         if (target.width() > fields.length) {
             throw new IllegalArgumentException(
                     "a key of " + fields.length + " columns cannot fill a row of " + target.width() + " values");
         }
-        KeyReader in = new KeyReader().reset(bytes, offset, length);
+        KeyReader in = reader.reset(bytes, offset, length);
         for (int i = 0; i < target.width(); i++) {
             target.set(i, decodeColumn(i, in));
         }

@@ -28,6 +28,7 @@ public final class ShuffleRows {
     private final int[] keyColumns;
     private final Row valueRow;
     private final Row keyRow;
+    private final KeyReader keyReader = new KeyReader();
 
     private ShuffleRows(KeyCodec key, StructType rows, int[] keyPositions, int[] keyColumns) {
         this.key = key;
@@ -119,7 +120,7 @@ public final class ShuffleRows {
     /** Reads the columns taken from the key of a group; call once per group, before {@link #decode}. */
     public void startGroup(KeyWritable groupKey) {
         if (keyPositions.length > 0) {
-            key.decode(groupKey.bytes(), 0, groupKey.groupLength(), keyRow);
+            key.decode(groupKey.bytes(), 0, groupKey.groupLength(), keyRow, keyReader);
         }
     }
 
