@@ -45,6 +45,9 @@ final class JobSetup {
     /** Reducers of a shuffle whose job does not say how many. */
     static final int DEFAULT_REDUCERS = 2;
 
+    /** The share of the heap that all local reducers together hold map outputs in (Hadoop's default for one). */
+    static final float SHUFFLE_HEAP_SHARE = 0.7f;
+
     private final ValidatedJob job;
     private final SourceFiles files;
     private final String yaml;
@@ -217,8 +220,7 @@ final class JobSetup {
             setUnlessConfigured(conf, MRJobConfig.IO_SORT_MB, "256");
         }
         if ("local".equals(conf.get("mapreduce.framework.name", "local"))) {
-            // Reducers read the map outputs they hold in memory instead of writing them to disk first (the default).
-            setUnlessConfigured(conf, MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, "0.5");
+            localReduceMemory(conf);
         }
         int reducers = shuffle.reducers().orElse(DEFAULT_REDUCERS);
         if (stage.stage() instanceof JoinStage join) {
@@ -259,6 +261,19 @@ final class JobSetup {
         } else {
             ShuffleConf.leaveGroupingColumnsOutOfValues(conf);
         }
+    }
+
+    /**
+     * How local reducers keep map outputs in memory. They run side by side in this JVM, and Hadoop gives each one a
+     * share of the heap for map outputs as if it were alone (70%): they split that share instead, so memory stays
+     * bounded however large the input (past it, map outputs go to disk). Each reads what it holds in memory straight
+     * into the reduce instead of writing it to disk first (Hadoop's default).
+     */
+    static void localReduceMemory(Configuration conf) {
+        int reduceSlots = Math.max(1, conf.getInt("mapreduce.local.reduce.tasks.maximum", 1));
+        setUnlessConfigured(
+                conf, MRJobConfig.SHUFFLE_INPUT_BUFFER_PERCENT, String.valueOf(SHUFFLE_HEAP_SHARE / reduceSlots));
+        setUnlessConfigured(conf, MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, "0.5");
     }
 
     /**

@@ -25,6 +25,17 @@ class JobSetupTest {
     }
 
     @Test
+    void localReducersShareTheHeapForMapOutputs() throws IOException {
+        Configuration conf = Job.getInstance(new Configuration()).getConfiguration();
+        conf.setInt("mapreduce.local.reduce.tasks.maximum", 2);
+
+        JobSetup.localReduceMemory(conf);
+
+        assertThat(conf.getFloat(MRJobConfig.SHUFFLE_INPUT_BUFFER_PERCENT, 0)).isEqualTo(0.35f);
+        assertThat(conf.getFloat(MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, 0)).isEqualTo(0.5f);
+    }
+
+    @Test
     void settingsTheUserMadeStay() throws IOException {
         Configuration base = new Configuration();
         base.setInt(MRJobConfig.IO_SORT_MB, 1);
