@@ -42,4 +42,12 @@ public interface Aggregator<S> {
 
     /** The aggregate's value, of {@link #resultType()}, null where SQL says so; the state must not be changed afterwards. */
     Object result(S state);
+
+    /**
+     * Empty states for many groups, for hash aggregation: one state object per group unless the aggregate keeps its
+     * states in primitive arrays (counts, sums and averages of numbers do).
+     */
+    default GroupStates groupStates() {
+        return new ObjectGroupStates<>(this);
+    }
 }

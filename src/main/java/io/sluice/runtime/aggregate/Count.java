@@ -2,6 +2,7 @@ package io.sluice.runtime.aggregate;
 
 import io.sluice.types.DataType;
 import io.sluice.types.PrimitiveType;
+import java.util.Arrays;
 
 /** {@code count(*)} (every row) and {@code count(x)} (rows where x is not null): bigint, 0 for no rows. */
 final class Count implements Aggregator<Count.State> {
@@ -57,5 +58,47 @@ final class Count implements Aggregator<Count.State> {
     @Override
     public Object result(State state) {
         return state.count;
+    }
+
+    @Override
+    public GroupStates groupStates() {
+        return new Counts(everyRow);
+    }
+
+    /** Counts of many groups in one {@code long[]}. */
+    private static final class Counts extends PrimitiveGroupStates {
+        private final boolean everyRow;
+        private long[] counts = new long[0];
+
+        Counts(boolean everyRow) {
+            this.everyRow = everyRow;
+        }
+
+        @Override
+        public void add(int group, Object value) {
+            if (everyRow || value != null) {
+                counts[group]++;
+            }
+        }
+
+        @Override
+        public Object partial(int group) {
+            return counts[group];
+        }
+
+        @Override
+        int capacity() {
+            return counts.length;
+        }
+
+        @Override
+        void resize(int capacity) {
+            counts = Arrays.copyOf(counts, capacity);
+        }
+
+        @Override
+        void zero(int from, int to) {
+            Arrays.fill(counts, from, to, 0L);
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.sluice.types.DataType;
 import io.sluice.types.PrimitiveType;
 import io.sluice.types.StructField;
 import io.sluice.types.StructType;
+import java.util.Arrays;
 
 /** {@code avg} of integral, float or double values: double, null when every value is null. */
 final class DoubleAverage implements Aggregator<DoubleAverage.State> {
@@ -65,5 +66,46 @@ final class DoubleAverage implements Aggregator<DoubleAverage.State> {
     @Override
     public Object result(State state) {
         return state.count == 0 ? null : state.sum / state.count;
+    }
+
+    @Override
+    public GroupStates groupStates() {
+        return new Averages();
+    }
+
+    /** Sums and counts of many groups in a {@code double[]} and a {@code long[]}. */
+    private static final class Averages extends PrimitiveGroupStates {
+        private double[] sums = new double[0];
+        private long[] counts = new long[0];
+
+        @Override
+        public void add(int group, Object value) {
+            if (value != null) {
+                sums[group] += ((Number) value).doubleValue();
+                counts[group]++;
+            }
+        }
+
+        @Override
+        public Object partial(int group) {
+            return Row.of(sums[group], counts[group]);
+        }
+
+        @Override
+        int capacity() {
+            return sums.length;
+        }
+
+        @Override
+        void resize(int capacity) {
+            sums = Arrays.copyOf(sums, capacity);
+            counts = Arrays.copyOf(counts, capacity);
+        }
+
+        @Override
+        void zero(int from, int to) {
+            Arrays.fill(sums, from, to, 0.0);
+            Arrays.fill(counts, from, to, 0L);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.runtime.aggregate;
 
 import io.sluice.types.DataType;
 import io.sluice.types.PrimitiveType;
+import java.util.Arrays;
 
 /** {@code sum} of float or double: double, null when every value is null. */
 final class DoubleSum implements Aggregator<DoubleSum.State> {
@@ -57,5 +58,46 @@ final class DoubleSum implements Aggregator<DoubleSum.State> {
     @Override
     public Object result(State state) {
         return partial(state);
+    }
+
+    @Override
+    public GroupStates groupStates() {
+        return new Sums();
+    }
+
+    /** Sums of many groups in a {@code double[]}, and whether each saw a value. */
+    private static final class Sums extends PrimitiveGroupStates {
+        private double[] sums = new double[0];
+        private boolean[] any = new boolean[0];
+
+        @Override
+        public void add(int group, Object value) {
+            if (value != null) {
+                sums[group] += ((Number) value).doubleValue();
+                any[group] = true;
+            }
+        }
+
+        @Override
+        public Object partial(int group) {
+            return any[group] ? sums[group] : null;
+        }
+
+        @Override
+        int capacity() {
+            return sums.length;
+        }
+
+        @Override
+        void resize(int capacity) {
+            sums = Arrays.copyOf(sums, capacity);
+            any = Arrays.copyOf(any, capacity);
+        }
+
+        @Override
+        void zero(int from, int to) {
+            Arrays.fill(sums, from, to, 0.0);
+            Arrays.fill(any, from, to, false);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.sluice.ErrorCode;
 import io.sluice.SluiceException;
 import io.sluice.types.DataType;
 import io.sluice.types.PrimitiveType;
+import java.util.Arrays;
 
 /** {@code sum} of tinyint, smallint, int or bigint: bigint, null when every value is null; overflow is an error. */
 final class IntegralSum implements Aggregator<IntegralSum.State> {
@@ -41,14 +42,17 @@ final class IntegralSum implements Aggregator<IntegralSum.State> {
     @Override
     public void add(State state, Object value) {
         if (value != null) {
-            try {
-                state.sum = Math.addExact(state.sum, ((Number) value).longValue());
-            } catch (ArithmeticException e) {
-                throw new SluiceException(
-                        ErrorCode.INVALID_ARGUMENT,
-                        describe() + " overflows bigint after " + state.sum + " + " + value);
-            }
+            state.sum = plus(state.sum, value);
             state.any = true;
+        }
+    }
+
+    private long plus(long sum, Object value) {
+        try {
+            return Math.addExact(sum, ((Number) value).longValue());
+        } catch (ArithmeticException e) {
+            throw new SluiceException(
+                    ErrorCode.INVALID_ARGUMENT, describe() + " overflows bigint after " + sum + " + " + value);
         }
     }
 
@@ -65,5 +69,46 @@ final class IntegralSum implements Aggregator<IntegralSum.State> {
     @Override
     public Object result(State state) {
         return partial(state);
+    }
+
+    @Override
+    public GroupStates groupStates() {
+        return new Sums();
+    }
+
+    /** Sums of many groups in a {@code long[]}, and whether each saw a value. */
+    private final class Sums extends PrimitiveGroupStates {
+        private long[] sums = new long[0];
+        private boolean[] any = new boolean[0];
+
+        @Override
+        public void add(int group, Object value) {
+            if (value != null) {
+                sums[group] = plus(sums[group], value);
+                any[group] = true;
+            }
+        }
+
+        @Override
+        public Object partial(int group) {
+            return any[group] ? sums[group] : null;
+        }
+
+        @Override
+        int capacity() {
+            return sums.length;
+        }
+
+        @Override
+        void resize(int capacity) {
+            sums = Arrays.copyOf(sums, capacity);
+            any = Arrays.copyOf(any, capacity);
+        }
+
+        @Override
+        void zero(int from, int to) {
+            Arrays.fill(sums, from, to, 0L);
+            Arrays.fill(any, from, to, false);
+        }
     }
 }

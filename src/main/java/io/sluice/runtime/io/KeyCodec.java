@@ -5,6 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.ErrorCode;
 import io.sluice.SluiceException;
 import io.sluice.row.Row;
+import io.sluice.types.DataType;
+import io.sluice.types.DecimalType;
+import io.sluice.types.PrimitiveType;
+import io.sluice.types.VarcharType;
 import java.util.List;
 
 /**
@@ -136,15 +140,32 @@ public final class KeyCodec {
     }
 
     /**
+     * Whether {@link #decode} gives values of this type back exactly as they were encoded (equal and of the same
+     * scale): not so for floating point (-0.0, NaN payloads), char (trailing spaces) and nested types that may hold
+     * them.
+     */
+    public static boolean decodesExactly(DataType type) {
+        if (type instanceof PrimitiveType primitive) {
+            return primitive != PrimitiveType.FLOAT && primitive != PrimitiveType.DOUBLE;
+        }
+        return type instanceof DecimalType || type instanceof VarcharType;
+    }
+
+    /**
      * Decodes the first {@code target.width()} columns of the key in {@code bytes[offset, offset + length)} into {@code
      * target}, in key column order, and returns it. A target as wide as {@link #groupingColumns()} reads a group's key.
      */
     public Row decode(byte[] bytes, int offset, int length, Row target) {
+        return decode(bytes, offset, length, target, new KeyReader());
+    }
+
+    /** As {@link #decode(byte[], int, int, Row)}, through a reader that callers decoding many keys reuse. */
+    Row decode(byte[] bytes, int offset, int length, Row target, KeyReader reader) {
         if (target.width() > fields.length) {
             throw new IllegalArgumentException(
                     "a key of " + fields.length + " columns cannot fill a row of " + target.width() + " values");
         }
-        KeyReader in = new KeyReader().reset(bytes, offset, length);
+        KeyReader in = reader.reset(bytes, offset, length);
         for (int i = 0; i < target.width(); i++) {
             target.set(i, decodeColumn(i, in));
         }

@@ -7,6 +7,7 @@ import io.sluice.SluiceException;
 import io.sluice.types.DataType;
 import io.sluice.types.StructType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import org.apache.hadoop.mapreduce.Partitioner;
  *   <li>{@value #KEY_GROUPING}: how many leading key columns group (the rest order each group's rows);
  *   <li>{@value #PARTITION_COLUMNS}: when rows go to reducers by other columns than the grouping ones, their number,
  *       and {@code sluice.shuffle.partition.<i>} each column, as key columns are written;
+ *   <li>{@value #VALUE_KEY_POSITIONS}: when set, the positions (comma-separated) of the grouping columns that the
+ *       values leave out because the key gives them back ({@link ShuffleRows});
  *   <li>{@value #SPLIT_POINTS}: {@link KeyRangePartitioner}'s split points, comma-separated base64 (meant for up to a
  *       few thousand reducers; the value lives in every task's configuration).
  * </ul>
@@ -36,6 +39,7 @@ public final class ShuffleConf {
     public static final String KEY_GROUPING = "sluice.shuffle.key.grouping";
     public static final String SPLIT_POINTS = "sluice.shuffle.range.split-points";
     public static final String PARTITION_COLUMNS = "sluice.shuffle.partition.columns";
+    public static final String VALUE_KEY_POSITIONS = "sluice.shuffle.value.key-positions";
     private static final String KEY_COLUMN = "sluice.shuffle.key.";
     private static final String PARTITION_COLUMN = "sluice.shuffle.partition.";
 
@@ -65,6 +69,34 @@ public final class ShuffleConf {
     /** The codec of the shuffled rows. */
     public static RowCodec valueCodec(Configuration conf) {
         return RowCodec.of((StructType) DataType.parse(required(conf, VALUE_SCHEMA)));
+    }
+
+    /**
+     * Makes the values leave out the key's grouping columns that it decodes exactly (see {@link ShuffleRows}); set
+     * the value schema and the key first. Not for partial aggregates, whose values are not the rows the key was made
+     * of.
+     */
+    public static void leaveGroupingColumnsOutOfValues(Configuration conf) {
+        StructType rows = (StructType) DataType.parse(required(conf, VALUE_SCHEMA));
+        int[] positions = ShuffleRows.leftOut(rows, keyCodec(conf));
+        conf.set(
+                VALUE_KEY_POSITIONS,
+                String.join(
+                        ",", Arrays.stream(positions).mapToObj(String::valueOf).toList()));
+    }
+
+    /** How the shuffled rows are split between the key and the value. */
+    public static ShuffleRows rows(Configuration conf) {
+        StructType rows = (StructType) DataType.parse(required(conf, VALUE_SCHEMA));
+        KeyCodec key = keyCodec(conf);
+        String positions = conf.get(VALUE_KEY_POSITIONS, "");
+        if (positions.isEmpty()) {
+            return ShuffleRows.whole(rows, key);
+        }
+        return ShuffleRows.of(
+                rows,
+                key,
+                Arrays.stream(positions.split(",")).mapToInt(Integer::parseInt).toArray());
     }
 
     public static void setKey(Configuration conf, KeyCodec key) {

@@ -22,6 +22,7 @@ import io.sluice.types.DataType;
 import io.sluice.types.StructType;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,9 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 final class JobSetup {
     /** Reducers of a shuffle whose job does not say how many. */
     static final int DEFAULT_REDUCERS = 2;
+
+    /** The share of the heap that all local reducers together hold map outputs in (Hadoop's default for one). */
+    static final float SHUFFLE_HEAP_SHARE = 0.7f;
 
     private final ValidatedJob job;
     private final SourceFiles files;
@@ -213,11 +217,10 @@ final class JobSetup {
         if (!conf.getBoolean(MRJobConfig.MR_ENCRYPTED_INTERMEDIATE_DATA, false)) {
             conf.setClass(
                     MRJobConfig.MAP_OUTPUT_COLLECTOR_CLASS_ATTR, SortingCollector.class, MapOutputCollector.class);
-            conf.setIfUnset(MRJobConfig.IO_SORT_MB, "256");
+            setUnlessConfigured(conf, MRJobConfig.IO_SORT_MB, "256");
         }
         if ("local".equals(conf.get("mapreduce.framework.name", "local"))) {
-            // Reducers read the map outputs they hold in memory instead of writing them to disk first (the default).
-            conf.setIfUnset(MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, "0.5");
+            localReduceMemory(conf);
         }
         int reducers = shuffle.reducers().orElse(DEFAULT_REDUCERS);
         if (stage.stage() instanceof JoinStage join) {
@@ -255,6 +258,33 @@ final class JobSetup {
         }
         if (shuffle.combine()) {
             combine(conf, (ReduceStage) stage.stage(), shuffled);
+        } else {
+            ShuffleConf.leaveGroupingColumnsOutOfValues(conf);
+        }
+    }
+
+    /**
+     * How local reducers keep map outputs in memory. They run side by side in this JVM, and Hadoop gives each one a
+     * share of the heap for map outputs as if it were alone (70%): they split that share instead, so memory stays
+     * bounded however large the input (past it, map outputs go to disk). Each reads what it holds in memory straight
+     * into the reduce instead of writing it to disk first (Hadoop's default).
+     */
+    static void localReduceMemory(Configuration conf) {
+        int reduceSlots = Math.max(1, conf.getInt("mapreduce.local.reduce.tasks.maximum", 1));
+        setUnlessConfigured(
+                conf, MRJobConfig.SHUFFLE_INPUT_BUFFER_PERCENT, String.valueOf(SHUFFLE_HEAP_SHARE / reduceSlots));
+        setUnlessConfigured(conf, MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, "0.5");
+    }
+
+    /**
+     * Sets a Hadoop option unless the configuration the job started from sets it. Hadoop's own defaults ({@code
+     * mapred-default.xml} and the like) do not count: {@link Configuration#setIfUnset} would see them as set and
+     * never apply Sluice's value.
+     */
+    static void setUnlessConfigured(Configuration conf, String name, String value) {
+        String[] sources = conf.getPropertySources(name);
+        if (sources == null || Arrays.stream(sources).allMatch(source -> source.endsWith("-default.xml"))) {
+            conf.set(name, value);
         }
     }
 

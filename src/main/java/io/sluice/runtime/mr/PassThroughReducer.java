@@ -5,9 +5,9 @@ import io.sluice.job.JobDefinition;
 import io.sluice.job.Stage;
 import io.sluice.row.Row;
 import io.sluice.runtime.io.KeyWritable;
-import io.sluice.runtime.io.RowCodec;
 import io.sluice.runtime.io.RowWritable;
 import io.sluice.runtime.io.ShuffleConf;
+import io.sluice.runtime.io.ShuffleRows;
 import io.sluice.runtime.stage.RowConsumer;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
@@ -20,7 +20,7 @@ import org.apache.hadoop.mapreduce.Reducer;
  * row per group — the first or the last in the group's order ({@code distinct}) — then runs the stages fused after it.
  */
 public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, NullWritable, Row> {
-    private RowCodec values;
+    private ShuffleRows rows;
     private Row row;
     private Row kept;
     private Mode mode;
@@ -37,10 +37,8 @@ public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, 
     protected void setup(Context context) {
         Configuration conf = context.getConfiguration();
         JobDefinition job = PlanStages.job(conf);
-        values = ShuffleConf.valueCodec(conf);
-        int width = PlanStages.schema(conf, PlanStages.SHUFFLE_INPUT_SCHEMA)
-                .fields()
-                .size();
+        rows = ShuffleConf.rows(conf);
+        int width = rows.width();
         row = new Row(width);
         kept = new Row(width);
         Stage stage = job.stages().get(conf.getInt(PlanStages.SHUFFLE_STAGE, -1));
@@ -60,11 +58,12 @@ public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, 
     @Override
     protected void reduce(KeyWritable key, Iterable<RowWritable> group, Context context) throws IOException {
         boolean first = true;
+        rows.startGroup(key);
         for (RowWritable value : group) {
             if (mode == Mode.ALL) {
-                push(values.decode(value.bytes(), 0, value.length(), row));
+                push(rows.decode(value, row));
             } else if (mode == Mode.LAST || first) {
-                values.decode(value.bytes(), 0, value.length(), kept);
+                rows.decode(value, kept);
             }
             first = false;
         }

@@ -8,6 +8,7 @@ import io.sluice.runtime.io.KeyWritable;
 import io.sluice.runtime.io.RowCodec;
 import io.sluice.runtime.io.RowWritable;
 import io.sluice.runtime.io.ShuffleConf;
+import io.sluice.runtime.io.ShuffleRows;
 import io.sluice.runtime.stage.HashAggregator;
 import io.sluice.runtime.stage.RowConsumer;
 import java.io.IOException;
@@ -34,25 +35,27 @@ public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, 
         Configuration conf = context.getConfiguration();
         JobDefinition job = PlanStages.job(conf);
         KeyCodec keys = ShuffleConf.keyCodec(conf);
-        RowCodec values = ShuffleConf.valueCodec(conf);
         KeyWritable key = new KeyWritable();
         RowWritable value = new RowWritable();
         RowConsumer emit;
         if (conf.getBoolean(PlanStages.COMBINE, false)) {
             ReduceStage reduce = (ReduceStage) job.stages().get(conf.getInt(PlanStages.SHUFFLE_STAGE, -1));
+            RowCodec partials = ShuffleConf.valueCodec(conf);
             aggregator = HashAggregator.of(
                     reduce,
                     PlanStages.schema(conf, PlanStages.SHUFFLE_INPUT_SCHEMA),
                     keys,
                     conf.getInt(MAX_GROUPS, 100_000),
                     (bytes, length, groupLength, partial) -> TaskOutput.write(
-                            context, key.set(bytes, 0, length, groupLength), value.encode(values, partial)));
+                            context, key.set(bytes, 0, length, groupLength), value.encode(partials, partial)));
             emit = aggregator;
         } else if (ShuffleConf.partitionKey(conf).isPresent()) {
             KeyCodec partitionKey = ShuffleConf.partitionKey(conf).get();
-            emit = row -> TaskOutput.write(context, key.encode(keys, partitionKey, row), value.encode(values, row));
+            ShuffleRows rows = ShuffleConf.rows(conf);
+            emit = row -> TaskOutput.write(context, key.encode(keys, partitionKey, row), rows.encodeValue(row, value));
         } else {
-            emit = row -> TaskOutput.write(context, key.encode(keys, row), value.encode(values, row));
+            ShuffleRows rows = ShuffleConf.rows(conf);
+            emit = row -> TaskOutput.write(context, key.encode(keys, row), rows.encodeValue(row, value));
         }
         stages = PlanStages.chain(
                 context,

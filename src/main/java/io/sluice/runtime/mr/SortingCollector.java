@@ -50,6 +50,9 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     /** The largest sort buffer: offsets into it are ints, and the array may grow past it by one record. */
     private static final long MAX_BUFFER = 1536L << 20;
 
+    /** Partitions of fewer records are merge sorted straight away (a radix sort's passes cost more there). */
+    private static final int RADIX_MIN = 256;
+
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -80,6 +83,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private long[] sortKey = new long[1024];
     private long[] sortScratch = new long[1024];
     private final byte[] stage = new byte[64 << 10];
+    private final int[] radixCounts = new int[8 << 8];
 
     private final List<Path> spills = new ArrayList<>();
     private final List<SpillRecord> spillIndexes = new ArrayList<>();
@@ -289,10 +293,82 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     }
 
     /**
+     * Sorts the records {@code order[from, to)} of one partition, whose first eight key bytes are in {@code sortKey}
+     * at the same places and move with them: a radix sort by those bytes, then a comparison sort of each run of
+     * records whose first eight bytes are equal, by the rest of their keys. The radix sort moves every record once per
+     * byte that differs between records, where a comparison sort took about log2(n) mispredicted branches per record.
+     */
+    private void sort(int from, int to) {
+        if (to - from < RADIX_MIN) {
+            mergeSort(from, to);
+            return;
+        }
+        radixSort(from, to);
+        int run = from;
+        for (int i = from + 1; i <= to; i++) {
+            if (i == to || sortKey[i] != sortKey[run]) {
+                if (i - run > 1) {
+                    mergeSort(run, i);
+                }
+                run = i;
+            }
+        }
+    }
+
+    /**
+     * Stable least-significant-byte-first radix sort of {@code sortKey[from, to)} as unsigned longs, moving {@code
+     * order} along; bytes that are the same in every key are skipped.
+     */
+    private void radixSort(int from, int to) {
+        int[] counts = radixCounts;
+        Arrays.fill(counts, 0);
+        for (int i = from; i < to; i++) {
+            long key = sortKey[i];
+            for (int b = 0; b < 8; b++) {
+                counts[b << 8 | (int) (key >>> (b << 3)) & 0xFF]++;
+            }
+        }
+        long first = sortKey[from];
+        long[] keys = sortKey;
+        long[] keysTo = sortScratch;
+        int[] records = order;
+        int[] recordsTo = scratch;
+        for (int b = 0; b < 8; b++) {
+            int shift = b << 3;
+            int base = b << 8;
+            if (counts[base | (int) (first >>> shift) & 0xFF] == to - from) {
+                continue;
+            }
+            int offset = from;
+            for (int digit = 0; digit < 256; digit++) {
+                int count = counts[base | digit];
+                counts[base | digit] = offset;
+                offset += count;
+            }
+            for (int i = from; i < to; i++) {
+                long key = keys[i];
+                int at = counts[base | (int) (key >>> shift) & 0xFF]++;
+                keysTo[at] = key;
+                recordsTo[at] = records[i];
+            }
+            long[] swapKeys = keys;
+            keys = keysTo;
+            keysTo = swapKeys;
+            int[] swapRecords = records;
+            records = recordsTo;
+            recordsTo = swapRecords;
+        }
+        if (keys != sortKey) {
+            System.arraycopy(keys, from, sortKey, from, to - from);
+            System.arraycopy(records, from, order, from, to - from);
+        }
+    }
+
+    /**
      * Merge sort of the records {@code order[from, to)} of one partition, whose first key bytes are in {@code
      * sortKey} at the same places and move with them: most comparisons read those two arrays in order.
      */
-    private void sort(int from, int to) {
+    private void mergeSort(int from, int to) {
         if (to - from < 24) {
             for (int i = from + 1; i < to; i++) {
                 int record = order[i];
@@ -309,8 +385,8 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
             return;
         }
         int middle = (from + to) >>> 1;
-        sort(from, middle);
-        sort(middle, to);
+        mergeSort(from, middle);
+        mergeSort(middle, to);
         if (compare(sortKey[middle - 1], order[middle - 1], sortKey[middle], order[middle]) <= 0) {
             return;
         }

@@ -5,9 +5,9 @@ import io.sluice.job.JobDefinition;
 import io.sluice.job.ReduceStage;
 import io.sluice.row.Row;
 import io.sluice.runtime.io.KeyWritable;
-import io.sluice.runtime.io.RowCodec;
 import io.sluice.runtime.io.RowWritable;
 import io.sluice.runtime.io.ShuffleConf;
+import io.sluice.runtime.io.ShuffleRows;
 import io.sluice.runtime.stage.ReduceStageOperator;
 import io.sluice.runtime.stage.RowConsumer;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import org.apache.hadoop.mapreduce.Reducer;
  * are input rows, or partial aggregates when the mappers pre-aggregated.
  */
 public final class StageReducer extends Reducer<KeyWritable, RowWritable, NullWritable, Row> {
-    private RowCodec values;
+    private ShuffleRows rows;
     private Row row;
     private ReduceStageOperator reduce;
     private RowConsumer after;
@@ -33,9 +33,9 @@ public final class StageReducer extends Reducer<KeyWritable, RowWritable, NullWr
     protected void setup(Context context) {
         Configuration conf = context.getConfiguration();
         JobDefinition job = PlanStages.job(conf);
-        values = ShuffleConf.valueCodec(conf);
+        rows = ShuffleConf.rows(conf);
         partials = conf.getBoolean(PlanStages.COMBINE, false);
-        row = new Row(values.schema().fields().size());
+        row = new Row(rows.width());
         ReduceStage stage = (ReduceStage) job.stages().get(conf.getInt(PlanStages.SHUFFLE_STAGE, -1));
         reduce = ReduceStageOperator.compile(stage, PlanStages.schema(conf, PlanStages.SHUFFLE_INPUT_SCHEMA));
         RowConsumer write = TaskOutput.rows(context);
@@ -46,8 +46,9 @@ public final class StageReducer extends Reducer<KeyWritable, RowWritable, NullWr
 
     @Override
     protected void reduce(KeyWritable key, Iterable<RowWritable> group, Context context) throws IOException {
+        rows.startGroup(key);
         for (RowWritable value : group) {
-            values.decode(value.bytes(), 0, value.length(), row);
+            rows.decode(value, row);
             try {
                 if (partials) {
                     reduce.merge(row);

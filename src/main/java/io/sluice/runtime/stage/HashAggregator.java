@@ -3,18 +3,18 @@ package io.sluice.runtime.stage;
 import io.sluice.expr.CompiledExpression;
 import io.sluice.job.ReduceStage;
 import io.sluice.row.Row;
-import io.sluice.runtime.aggregate.Aggregator;
+import io.sluice.runtime.aggregate.GroupStates;
 import io.sluice.runtime.io.BinaryOutput;
 import io.sluice.runtime.io.KeyCodec;
 import io.sluice.types.StructType;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Map-side pre-aggregation of a {@code reduce} stage whose aggregates all have partials: rows are added to a hash
- * table of groups keyed by their group values (a group's shuffle key is encoded once), and each group leaves the mapper as one partial row (group
- * columns, then each aggregate's partial value) instead of all its rows.
+ * table of groups keyed by their group values ({@link GroupTable}; a group's shuffle key is encoded once), whose
+ * aggregate states live in arrays by group number ({@link GroupStates}: primitive arrays for counts and sums, so a
+ * row allocates nothing), and each group leaves the mapper as one partial row (group columns, then each aggregate's
+ * partial value) instead of all its rows.
  *
  * <p>Memory stays bounded: when the table holds {@code maxGroups} groups, all of them are emitted and the table starts
  * empty (the reducer merges the partials of a group from every flush and every task). When the first {@value
@@ -33,18 +33,19 @@ public final class HashAggregator implements RowConsumer {
     private final KeyCodec keyCodec;
     private final int[] groupPositions;
     private final CompiledExpression[] arguments;
-    private final Aggregator<Object>[] aggregators;
+    private final GroupStates[] states;
     private final int partialWidth;
     private final int maxGroups;
     private final PartialConsumer out;
     private final BinaryOutput keyBuffer = new BinaryOutput(64);
-    private final Probe probe;
+    private final Object[] probe;
     private final Object[] argumentValues;
-    private final Map<Probe, Group> groups = new LinkedHashMap<>();
+    private final GroupTable groups;
+    private byte[][] keys = new byte[16][];
+    private int[] groupLengths = new int[16];
     private long rows;
     private boolean hashing = true;
 
-    @SuppressWarnings("unchecked")
     private HashAggregator(ReduceStageOperator reduce, KeyCodec keyCodec, int maxGroups, PartialConsumer out) {
         if (maxGroups < 1) {
             throw new IllegalArgumentException("maxGroups must be positive, got " + maxGroups);
@@ -52,12 +53,13 @@ public final class HashAggregator implements RowConsumer {
         this.keyCodec = keyCodec;
         this.groupPositions = reduce.groupPositions();
         this.arguments = reduce.arguments();
-        this.aggregators = reduce.aggregations().stream()
-                .map(a -> (Aggregator<Object>) a.aggregator())
-                .toArray(Aggregator[]::new);
+        this.states = reduce.aggregations().stream()
+                .map(a -> a.aggregator().groupStates())
+                .toArray(GroupStates[]::new);
         this.partialWidth = reduce.partialSchema().fields().size();
         this.argumentValues = new Object[arguments.length];
-        this.probe = new Probe(new Object[groupPositions.length]);
+        this.probe = new Object[groupPositions.length];
+        this.groups = new GroupTable(groupPositions.length);
         this.maxGroups = maxGroups;
         this.out = out;
     }
@@ -83,23 +85,16 @@ public final class HashAggregator implements RowConsumer {
             argumentValues[i] = arguments[i] == null ? null : arguments[i].evaluate(row);
         }
         if (!hashing) {
-            keyBuffer.reset();
-            int groupLength = keyCodec.encode(row, keyBuffer);
-            Group single = new Group(keyBuffer.buffer(), keyBuffer.length(), groupLength, row);
-            add(single);
-            emit(single);
+            emitSingle(row);
             return;
         }
         for (int i = 0; i < groupPositions.length; i++) {
-            probe.values[i] = row.get(groupPositions[i]);
+            probe[i] = row.get(groupPositions[i]);
         }
-        Group group = groups.get(probe.hashed());
-        if (group == null) {
-            keyBuffer.reset();
-            int groupLength = keyCodec.encode(row, keyBuffer);
-            group = new Group(
-                    Arrays.copyOf(keyBuffer.buffer(), keyBuffer.length()), keyBuffer.length(), groupLength, row);
-            groups.put(new Probe(group.values).hashed(), group);
+        int group = groups.groupOf(probe);
+        if (group < 0) {
+            group = ~group;
+            start(group, row);
         }
         add(group);
         rows++;
@@ -113,78 +108,67 @@ public final class HashAggregator implements RowConsumer {
 
     /** Emits every group held and empties the table; call once more after the last row. */
     public void flush() {
-        for (Group group : groups.values()) {
-            emit(group);
+        for (int group = 0; group < groups.size(); group++) {
+            emit(group, keys[group], groupLengths[group]);
         }
         groups.clear();
-    }
-
-    private void add(Group group) {
-        for (int i = 0; i < aggregators.length; i++) {
-            aggregators[i].add(group.states[i], argumentValues[i]);
+        for (GroupStates state : states) {
+            state.clear();
         }
     }
 
-    private void emit(Group group) {
+    /** Without hashing: the row's own partial, straight out (group 0 of the states, emptied for every row). */
+    private void emitSingle(Row row) {
+        for (int i = 0; i < groupPositions.length; i++) {
+            probe[i] = row.get(groupPositions[i]);
+        }
+        for (GroupStates state : states) {
+            state.clear();
+            state.grow(1);
+        }
+        add(0);
+        keyBuffer.reset();
+        int groupLength = keyCodec.encode(row, keyBuffer);
+        Row partial = partialRow(0, probe);
+        out.accept(keyBuffer.buffer(), keyBuffer.length(), groupLength, partial);
+    }
+
+    /** A new group: its shuffle key, encoded once, and empty states. */
+    private void start(int group, Row first) {
+        if (group == keys.length) {
+            keys = Arrays.copyOf(keys, group * 2);
+            groupLengths = Arrays.copyOf(groupLengths, group * 2);
+        }
+        keyBuffer.reset();
+        groupLengths[group] = keyCodec.encode(first, keyBuffer);
+        keys[group] = Arrays.copyOf(keyBuffer.buffer(), keyBuffer.length());
+        for (GroupStates state : states) {
+            state.grow(group + 1);
+        }
+    }
+
+    private void add(int group) {
+        for (int i = 0; i < states.length; i++) {
+            states[i].add(group, argumentValues[i]);
+        }
+    }
+
+    private void emit(int group, byte[] key, int groupLength) {
+        Object[] values = new Object[groupPositions.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = groups.value(group, i);
+        }
+        out.accept(key, key.length, groupLength, partialRow(group, values));
+    }
+
+    private Row partialRow(int group, Object[] groupValues) {
         Row partial = new Row(partialWidth);
-        for (int i = 0; i < group.values.length; i++) {
-            partial.set(i, group.values[i]);
+        for (int i = 0; i < groupValues.length; i++) {
+            partial.set(i, groupValues[i]);
         }
-        for (int i = 0; i < aggregators.length; i++) {
-            partial.set(group.values.length + i, aggregators[i].partial(group.states[i]));
+        for (int i = 0; i < states.length; i++) {
+            partial.set(groupValues.length + i, states[i].partial(group));
         }
-        out.accept(group.key, group.length, group.groupLength, partial);
-    }
-
-    /** One group: its key bytes, its group column values and one state per aggregate. */
-    private final class Group {
-        final byte[] key;
-        final int length;
-        final int groupLength;
-        final Object[] values;
-        final Object[] states;
-
-        Group(byte[] key, int length, int groupLength, Row first) {
-            this.key = key;
-            this.length = length;
-            this.groupLength = groupLength;
-            this.values = new Object[groupPositions.length];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = first.get(groupPositions[i]);
-            }
-            this.states = new Object[aggregators.length];
-            for (int i = 0; i < states.length; i++) {
-                states[i] = aggregators[i].createState();
-            }
-        }
-    }
-
-    /**
-     * A hash-table key over a group's values; one instance is reused for lookups, stored keys are their group's values.
-     * Values equal by {@code equals} have equal key bytes; the few values with equal bytes that {@code equals} tells
-     * apart (-0.0 and 0.0, decimals of different scales) make two groups here, whose partials the reducer merges.
-     */
-    private static final class Probe {
-        final Object[] values;
-        private int hash;
-
-        Probe(Object[] values) {
-            this.values = values;
-        }
-
-        Probe hashed() {
-            hash = Arrays.hashCode(values);
-            return this;
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Probe that && that.hash == hash && Arrays.equals(values, that.values);
-        }
+        return partial;
     }
 }

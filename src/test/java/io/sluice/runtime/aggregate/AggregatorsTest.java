@@ -242,6 +242,66 @@ class AggregatorsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}({1})")
+    @MethodSource("aggregates")
+    void groupStatesGiveTheSamePartialsAsOneStatePerGroup(String function, String argumentType) {
+        String[] words = function.split(" ");
+        DataType type = DataType.parse(argumentType);
+        Aggregator<?> aggregator = Aggregators.create(words[0], words.length > 1, type);
+        Random random = new Random(31L * function.hashCode() + argumentType.hashCode());
+        ExactValues values = new ExactValues(random, words[0].equals("sum") || words[0].equals("avg"));
+        GroupStates states = aggregator.groupStates();
+
+        for (int round = 0; round < 5; round++) {
+            int groups = 1 + random.nextInt(40);
+            List<List<Object>> inputs = new ArrayList<>();
+            for (int group = 0; group < groups; group++) {
+                inputs.add(new ArrayList<>());
+                states.grow(group + 1); // groups come one by one, as a hash table finds them
+            }
+            for (int i = random.nextInt(200); i > 0; i--) {
+                int group = random.nextInt(groups);
+                Object value = values.value(type);
+                inputs.get(group).add(value);
+                states.add(group, value);
+            }
+            for (int group = 0; group < groups; group++) {
+                assertThat(Normalized.of(states.partial(group)))
+                        .as("%s of group %s over %s", aggregator.describe(), group, inputs.get(group))
+                        .isEqualTo(Normalized.of(partialOf(aggregator, inputs.get(group))));
+            }
+            states.clear(); // the next round's groups start empty
+        }
+    }
+
+    @Test
+    void groupStatesCountEveryRowAndFailOnOverflowAsStatesDo() {
+        GroupStates rows = Aggregators.countRows().groupStates();
+        rows.grow(2);
+        rows.add(1, null);
+        rows.add(1, 7);
+        assertThat(rows.partial(0)).isEqualTo(0L);
+        assertThat(rows.partial(1)).isEqualTo(2L);
+        rows.clear();
+        rows.grow(2);
+        assertThat(rows.partial(1)).isEqualTo(0L);
+
+        GroupStates sums =
+                Aggregators.create("sum", false, PrimitiveType.BIGINT).groupStates();
+        sums.grow(1);
+        assertThat(sums.partial(0)).isNull();
+        sums.add(0, Long.MAX_VALUE);
+        assertThatThrownBy(() -> sums.add(0, 1L))
+                .isInstanceOf(SluiceException.class)
+                .hasMessage("sum(bigint) overflows bigint after 9223372036854775807 + 1");
+    }
+
+    private static <S> Object partialOf(Aggregator<S> aggregator, List<Object> input) {
+        S state = aggregator.createState();
+        input.forEach(value -> aggregator.add(state, value));
+        return aggregator.partial(state);
+    }
+
     /**
      * As a job would compute it: map-side states over consecutive parts of the input, their partials serialized,
      * merged by a combiner in two halves, serialized again and merged by the reducer.

@@ -58,6 +58,38 @@ class PassThroughReducerTest {
         return JavaRowSerialization.register(conf);
     }
 
+    private static List<Row> rows(Configuration conf) throws IOException {
+        MapReduceDriver<NullWritable, Row, KeyWritable, RowWritable, NullWritable, Row> driver =
+                MapReduceDriver.newMapReduceDriver(new ShuffleMapper(), new PassThroughReducer());
+        driver.withConfiguration(conf).withKeyGroupingComparator(new KeyGroupingComparator());
+        SALES.forEach(row -> driver.withInput(NullWritable.get(), row));
+        return driver.run().stream().map(Pair::getSecond).toList();
+    }
+
+    @Test
+    void rowsComeWholeWhenTheValuesLeaveTheGroupingColumnsToTheKey() throws IOException {
+        Configuration conf = conf(
+                "distinct: { on: [country], keep: last, order_by: [order_ts] }",
+                List.of(KeyColumn.asc(2, PrimitiveType.STRING), KeyColumn.asc(1, PrimitiveType.TIMESTAMP)),
+                1);
+        ShuffleConf.leaveGroupingColumnsOutOfValues(conf);
+
+        assertThat(ShuffleConf.rows(conf).keyPositions()).containsExactly(2);
+        assertThat(rows(conf)).containsExactly(SALES.get(0), SALES.get(4));
+    }
+
+    @Test
+    void aSortOfRowsWithoutTheirKeyColumnsInTheValuesKeepsEveryRowWhole() throws IOException {
+        Configuration conf = conf(
+                "sort: { by: [country, \"order_ts DESC\"] }",
+                List.of(KeyColumn.asc(2, PrimitiveType.STRING), KeyColumn.desc(1, PrimitiveType.TIMESTAMP)),
+                2);
+        ShuffleConf.leaveGroupingColumnsOutOfValues(conf);
+
+        assertThat(ShuffleConf.rows(conf).keyPositions()).containsExactly(2, 1);
+        assertThat(rows(conf)).containsExactly(SALES.get(0), SALES.get(2), SALES.get(3), SALES.get(4), SALES.get(1));
+    }
+
     private static List<Integer> ids(Configuration conf) throws IOException {
         MapReduceDriver<NullWritable, Row, KeyWritable, RowWritable, NullWritable, Row> driver =
                 MapReduceDriver.newMapReduceDriver(new ShuffleMapper(), new PassThroughReducer());

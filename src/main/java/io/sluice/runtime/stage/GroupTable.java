@@ -1,0 +1,115 @@
+package io.sluice.runtime.stage;
+
+import io.sluice.row.Values;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The groups of a hash aggregation: group values to group numbers ({@code 0, 1, 2, ...} in the order groups are
+ * added), in an open-addressing table (linear probing, at most half full). Groups are equal when their values are
+ * equal by {@code equals}.
+ *
+ * <p>The values' own hash codes are mixed column by column rather than combined as {@link Arrays#hashCode} does:
+ * small structured values (two-letter codes, dates of one year) give {@code 31 * h1 + h2} sums that collide by the
+ * thousand, and every collision costs an {@code equals} per lookup.
+ */
+final class GroupTable {
+    private static final int MIX = 0x9E3779B9;
+
+    private final int width;
+    private Object[] values;
+    private int[] hashes;
+    private int[] slots;
+    private int shift;
+    private int size;
+
+    GroupTable(int width) {
+        this.width = width;
+        this.values = new Object[16 * width];
+        this.hashes = new int[16];
+        this.slots = new int[64];
+        this.shift = Integer.SIZE - 6;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Column {@code column} of group {@code group}'s values. */
+    Object value(int group, int column) {
+        return values[group * width + column];
+    }
+
+    /**
+     * The number of the group whose values equal {@code probe}'s; when there is none, a new group of (copies of) the
+     * probe's values is added and {@code ~number} returned (negative: the caller starts its states).
+     */
+    int groupOf(Object[] probe) {
+        int hash = hash(probe);
+        for (int slot = hash * MIX >>> shift; ; slot = (slot + 1) & (slots.length - 1)) {
+            int entry = slots[slot] - 1;
+            if (entry < 0) {
+                int group = add(probe, hash);
+                slots[slot] = group + 1;
+                if (size * 2 > slots.length) {
+                    rehash();
+                }
+                return ~group;
+            }
+            if (hashes[entry] == hash && equal(entry, probe)) {
+                return entry;
+            }
+        }
+    }
+
+    /** Forgets every group. */
+    void clear() {
+        Arrays.fill(values, 0, size * width, null);
+        Arrays.fill(slots, 0);
+        size = 0;
+    }
+
+    private int add(Object[] probe, int hash) {
+        if (size == hashes.length) {
+            hashes = Arrays.copyOf(hashes, size * 2);
+            values = Arrays.copyOf(values, size * 2 * width);
+        }
+        for (int i = 0; i < width; i++) {
+            values[size * width + i] = Values.copy(probe[i]);
+        }
+        hashes[size] = hash;
+        return size++;
+    }
+
+    private boolean equal(int group, Object[] probe) {
+        int start = group * width;
+        for (int i = 0; i < width; i++) {
+            if (!Objects.equals(values[start + i], probe[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void rehash() {
+        slots = new int[slots.length * 2];
+        shift--;
+        int mask = slots.length - 1;
+        for (int group = 0; group < size; group++) {
+            int slot = hashes[group] * MIX >>> shift;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = group + 1;
+        }
+    }
+
+    private static int hash(Object[] probe) {
+        int hash = 0;
+        for (Object value : probe) {
+            hash = (hash + Objects.hashCode(value)) * MIX;
+            hash ^= hash >>> 15;
+        }
+        return hash;
+    }
+}
