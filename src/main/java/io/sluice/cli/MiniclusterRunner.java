@@ -23,7 +23,11 @@ final class MiniclusterRunner {
             } catch (IOException e) {
                 // the folder is gone already
             }
+            out.println("stopping the mini-cluster...");
+            out.flush();
             cluster.close();
+            out.println("mini-cluster stopped");
+            out.flush();
             stopped.countDown();
         });
         Runtime.getRuntime().addShutdownHook(stop);
