@@ -6,13 +6,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Runs a mini-cluster until the JVM is asked to stop (Ctrl-C, a kill), then stops it and deletes its site files. */
 final class MiniclusterRunner {
+    /** Guice (in YARN's web UIs) warns through java.util.logging about a setting of its servlet filter. */
+    private static final Logger GUICE = Logger.getLogger("com.google.inject.servlet");
+
     private MiniclusterRunner() {}
 
     static int run(Path confDir, Path dataDir, int datanodes, int nodeManagers, PrintWriter out)
             throws IOException, InterruptedException {
+        GUICE.setLevel(Level.SEVERE);
         SiteFiles.delete(confDir);
         long start = System.nanoTime();
         MiniCluster cluster = MiniCluster.start(new MiniCluster.Settings(dataDir, datanodes, nodeManagers));
