@@ -68,8 +68,12 @@ final class FsPutCommand implements Callable<Integer> {
             spec.commandLine()
                     .getOut()
                     .printf(
-                            "%s -> %s (%s files, %s bytes)%n",
-                            local, copy, Display.count(copied.getFileCount()), Display.count(copied.getLength()));
+                            "%s -> %s (%s file%s, %s bytes)%n",
+                            local,
+                            copy,
+                            Display.count(copied.getFileCount()),
+                            copied.getFileCount() == 1 ? "" : "s",
+                            Display.count(copied.getLength()));
         }
         return 0;
     }

@@ -40,6 +40,13 @@ final class JvmClassPath {
         }
     }
 
+    /** The entry itself, or the entries a manifest-only jar names. */
+    static List<Path> expand(Path entry) {
+        Set<Path> entries = new LinkedHashSet<>();
+        add(entry, entries);
+        return new ArrayList<>(entries);
+    }
+
     /** Adds an entry; a manifest-only jar is replaced by the entries it names. */
     private static void add(Path entry, Set<Path> entries) {
         if (entries.contains(entry)) {

@@ -88,7 +88,14 @@ public final class MiniCluster implements AutoCloseable {
         conf.setFloat("yarn.scheduler.capacity.maximum-am-resource-percent", 0.5f);
         conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
         conf.set(MRJobConfig.MR_AM_STAGING_DIR, "/tmp/hadoop-yarn/staging");
-        // What jobs ask for: small containers, and small jobs in the ApplicationMaster's container.
+        conf.set(MRJobConfig.MAPREDUCE_APPLICATION_CLASSPATH, frameworkClassPath());
+    }
+
+    /**
+     * What jobs ask for, set in the client configuration (the mini-cluster itself turns uber mode off in its own):
+     * small containers, and small jobs in the ApplicationMaster's container.
+     */
+    private static void jobDefaults(Configuration conf) {
         conf.setInt(MRJobConfig.MR_AM_VMEM_MB, CONTAINER_MB);
         conf.set(MRJobConfig.MR_AM_COMMAND_OPTS, CONTAINER_JAVA_OPTS);
         conf.setInt(MRJobConfig.MAP_MEMORY_MB, CONTAINER_MB);
@@ -102,7 +109,6 @@ public final class MiniCluster implements AutoCloseable {
         conf.set(MRJobConfig.MR_AM_ENV, javaHome);
         conf.set(MRJobConfig.MAP_ENV, javaHome);
         conf.set(MRJobConfig.REDUCE_ENV, javaHome);
-        conf.set(MRJobConfig.MAPREDUCE_APPLICATION_CLASSPATH, frameworkClassPath());
     }
 
     /** This process's class path (Hadoop and its libraries) without Sluice's own classes, which jobs ship. */
@@ -139,6 +145,7 @@ public final class MiniCluster implements AutoCloseable {
     public Configuration clientConfiguration() {
         Configuration conf = new Configuration(yarn.getConfig());
         conf.unset(YarnConfiguration.IS_MINI_YARN_CLUSTER);
+        jobDefaults(conf);
         return conf;
     }
 

@@ -74,6 +74,22 @@ class ClusterIT {
     }
 
     @Test
+    void theWrittenConfigurationIsThatOfAnyClusterWithSmallJobDefaults() {
+        org.apache.hadoop.conf.Configuration conf = io.sluice.cluster.HadoopConfigurations.cluster(confDir);
+
+        assertThat(conf.get("fs.defaultFS")).isEqualTo(cluster.hdfsUri().toString());
+        assertThat(conf.get("yarn.resourcemanager.address")).isEqualTo(cluster.resourceManagerAddress());
+        assertThat(conf.get("mapreduce.framework.name")).isEqualTo("yarn");
+        assertThat(conf.getBoolean("mapreduce.job.ubertask.enable", false)).isTrue();
+        assertThat(conf.getInt("mapreduce.map.memory.mb", 0)).isEqualTo(512);
+        assertThat(conf.get("yarn.is.minicluster")).isNull();
+        assertThat(conf.get("mapreduce.application.classpath"))
+                .contains("hadoop-mapreduce-client-app")
+                .doesNotContain("target/classes")
+                .doesNotContain("sluice.jar");
+    }
+
+    @Test
     void dailyRevenueOnYarnGivesTheRowsOfTheLocalRunner() throws Exception {
         CliRun put = onCluster("fs", "put", "testdata", "/lake");
         assertThat(put.out()).contains("-> hdfs://");
