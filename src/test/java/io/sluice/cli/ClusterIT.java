@@ -82,7 +82,7 @@ class ClusterIT {
         assertThat(conf.get("mapreduce.framework.name")).isEqualTo("yarn");
         assertThat(conf.getBoolean("mapreduce.job.ubertask.enable", false)).isTrue();
         assertThat(conf.getInt("mapreduce.map.memory.mb", 0)).isEqualTo(512);
-        assertThat(conf.get("yarn.is.minicluster")).isNull();
+        assertThat(conf.getBoolean("yarn.is.minicluster", false)).isFalse();
         assertThat(conf.get("mapreduce.application.classpath"))
                 .contains("hadoop-mapreduce-client-app")
                 .doesNotContain("target/classes")
