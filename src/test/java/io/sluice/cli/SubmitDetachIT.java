@@ -92,6 +92,8 @@ class SubmitDetachIT {
         assertThat(childPid).isNotEqualTo(ProcessHandle.current().pid());
 
         Run run = awaitEnd(id);
+        // The summary is printed after the run is recorded: read the log once the process is gone.
+        ProcessHandle.of(childPid).ifPresent(child -> child.onExit().join());
 
         String output = Files.readString(log);
         assertThat(run.state()).as(output).isEqualTo(RunState.SUCCEEDED);
