@@ -6,6 +6,7 @@ import io.sluice.catalog.sqlite.SqliteRunStore;
 import io.sluice.cluster.HadoopConfigurations;
 import io.sluice.runs.RunStore;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Spec;
             SubmitCommand.class,
             CatalogCommand.class,
             RunsCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            MiniclusterCommand.class,
+            FsCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 the job or crawl failed, 2 bad usage or invalid input."})
 public final class SluiceCommand implements Runnable {
@@ -40,6 +43,15 @@ public final class SluiceCommand implements Runnable {
             paramLabel = "DIR",
             description = "Where the catalog and run history live (default: $SLUICE_CATALOG, else ./catalog).")
     private Path catalogDir;
+
+    @Option(
+            names = "--cluster",
+            scope = ScopeType.INHERIT,
+            paramLabel = "CONF_DIR",
+            description = "Run against the Hadoop cluster whose *-site.xml files are in CONF_DIR (as 'sluice"
+                    + " minicluster' writes them): paths without a scheme are on its file system, jobs run on its"
+                    + " YARN (default: $HADOOP_CONF_DIR, else local files and the embedded LocalJobRunner).")
+    private Path clusterConfDir;
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
     private boolean stacktrace;
@@ -59,9 +71,20 @@ public final class SluiceCommand implements Runnable {
         return SqliteRunStore.open(catalogDir());
     }
 
-    /** The Hadoop configuration commands run with. */
+    /** The Hadoop configuration commands run with: the cluster's ({@code --cluster}) or the embedded local one. */
     Configuration hadoopConfiguration() {
-        return HadoopConfigurations.local();
+        return clusterConfDir().map(HadoopConfigurations::cluster).orElseGet(HadoopConfigurations::local);
+    }
+
+    /** The cluster configuration folder: {@code --cluster}, else {@code $HADOOP_CONF_DIR}, else none (local). */
+    Optional<Path> clusterConfDir() {
+        if (clusterConfDir != null) {
+            return Optional.of(clusterConfDir);
+        }
+        String fromEnvironment = System.getenv("HADOOP_CONF_DIR");
+        return fromEnvironment == null || fromEnvironment.isBlank()
+                ? Optional.empty()
+                : Optional.of(Path.of(fromEnvironment));
     }
 
     Path catalogDir() {

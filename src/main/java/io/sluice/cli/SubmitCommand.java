@@ -177,6 +177,9 @@ final class SubmitCommand implements Callable<Integer> {
         if (root.stacktrace()) {
             args.add("--stacktrace");
         }
+        root.clusterConfDir()
+                .ifPresent(dir ->
+                        args.addAll(List.of("--cluster", dir.toAbsolutePath().toString())));
         args.addAll(List.of("submit", file.toAbsolutePath().toString(), "--run-id", id));
         arguments.forEach((key, value) -> args.addAll(List.of("--arg", key + "=" + value)));
         jars.forEach(jar -> args.addAll(List.of("--jar", jar.toAbsolutePath().toString())));

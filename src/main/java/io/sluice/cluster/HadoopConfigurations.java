@@ -1,12 +1,20 @@
 package io.sluice.cluster;
 
+import io.sluice.SluiceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
 /** The Hadoop configurations Sluice runs with. */
 public final class HadoopConfigurations {
+    /** The files of a cluster's configuration folder, in the order Hadoop reads them. */
+    public static final List<String> SITE_FILES =
+            List.of("core-site.xml", "hdfs-site.xml", "yarn-site.xml", "mapred-site.xml");
+
     private HadoopConfigurations() {}
 
     /**
@@ -16,6 +24,41 @@ public final class HadoopConfigurations {
      */
     public static Configuration local() {
         Configuration conf = new Configuration();
+        relaxLocalChecksums(conf);
+        return conf;
+    }
+
+    /**
+     * A cluster's configuration: its {@code *-site.xml} files in {@code confDir} (a {@code HADOOP_CONF_DIR}, or the
+     * folder {@code sluice minicluster} writes) over Hadoop's defaults. Paths without a scheme then resolve against
+     * the cluster's default file system, and jobs run where its {@code mapreduce.framework.name} says (YARN).
+     */
+    public static Configuration cluster(Path confDir) {
+        if (!Files.isDirectory(confDir)) {
+            throw SluiceException.invalidArgument(
+                    "cluster configuration folder %s does not exist (a folder of *-site.xml files, such as the one"
+                            + " 'sluice minicluster' writes)",
+                    confDir);
+        }
+        if (!Files.isRegularFile(confDir.resolve("core-site.xml"))) {
+            throw SluiceException.invalidArgument(
+                    "%s has no core-site.xml: it is not a cluster configuration folder (a mini-cluster writes it"
+                            + " once it is ready)",
+                    confDir);
+        }
+        Configuration conf = new Configuration();
+        for (String name : SITE_FILES) {
+            Path file = confDir.resolve(name);
+            if (Files.isRegularFile(file)) {
+                conf.addResource(
+                        new org.apache.hadoop.fs.Path(file.toAbsolutePath().toUri()));
+            }
+        }
+        relaxLocalChecksums(conf);
+        return conf;
+    }
+
+    private static void relaxLocalChecksums(Configuration conf) {
         try {
             FileSystem local = FileSystem.getLocal(conf);
             local.setVerifyChecksum(false);
@@ -23,6 +66,5 @@ public final class HadoopConfigurations {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the local file system", e);
         }
-        return conf;
     }
 }

@@ -7,6 +7,7 @@ import io.sluice.catalog.Partition;
 import io.sluice.catalog.StorageDescriptor;
 import io.sluice.catalog.Table;
 import io.sluice.catalog.TableId;
+import io.sluice.cluster.JobClasspath;
 import io.sluice.job.BadRecordLimit;
 import io.sluice.job.Output;
 import io.sluice.job.ValidatedJob;
@@ -86,6 +87,9 @@ public final class JobRunner {
         String name = job.definition().name();
         try {
             Configuration conf = new Configuration(base);
+            if (JobClasspath.runsOnYarn(conf)) {
+                JobClasspath.ship(conf);
+            }
             Path outputPath = new Path(output.path());
             FileSystem fs = outputPath.getFileSystem(conf);
             Path target = fs.makeQualified(outputPath);

@@ -1,0 +1,36 @@
+package io.sluice.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.SluiceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HadoopConfigurationsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMissingFolderIsNamed() {
+        Path missing = dir.resolve("nowhere");
+        assertThatThrownBy(() -> HadoopConfigurations.cluster(missing))
+                .isInstanceOf(SluiceException.class)
+                .hasMessageContaining(missing + " does not exist");
+    }
+
+    @Test
+    void aFolderWithoutCoreSiteIsNotAClusterConfiguration() throws Exception {
+        Files.writeString(dir.resolve("yarn-site.xml"), "<configuration/>");
+        assertThatThrownBy(() -> HadoopConfigurations.cluster(dir))
+                .isInstanceOf(SluiceException.class)
+                .hasMessageContaining(dir + " has no core-site.xml");
+    }
+
+    @Test
+    void theLocalConfigurationRunsJobsOnTheLocalRunner() {
+        assertThat(JobClasspath.runsOnYarn(HadoopConfigurations.local())).isFalse();
+    }
+}
