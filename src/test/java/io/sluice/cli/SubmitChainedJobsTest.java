@@ -392,6 +392,40 @@ class SubmitChainedJobsTest {
     }
 
     @Test
+    void aReduceWithoutGroupByAggregatesTheWholeInputInOneRow() throws IOException {
+        Path out = dir.resolve("out/totals");
+        Path job = Files.writeString(
+                dir.resolve("totals.yaml"),
+                """
+                name: totals
+                source: lake.sales
+                stages:
+                  - map: { filter: "country <> 'JP'" }
+                  - reduce: { aggregate: { orders: "count(*)", units: "sum(qty)", top: "max(price)" } }
+                output: { path: "%s" }
+                """
+                        .formatted(out));
+        assertThat(sluice("submit", job.toString(), "--explain").out()).contains("shuffle: group on (none)");
+
+        CliRun run = sluice("submit", job.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<Map<String, String>> kept = sales().stream()
+                .filter(sale -> !sale.get("country").equals("JP"))
+                .toList();
+        long units =
+                kept.stream().mapToLong(sale -> Long.parseLong(sale.get("qty"))).sum();
+        String top = kept.stream()
+                .map(sale -> new java.math.BigDecimal(sale.get("price")))
+                .max(java.math.BigDecimal::compareTo)
+                .orElseThrow()
+                .toPlainString();
+        assertThat(OutputFiles.rows(out, "orders:bigint,units:bigint,top:decimal(5,2)").stream()
+                        .map(SubmitChainedJobsTest::text))
+                .containsExactly(kept.size() + "|" + units + "|" + top);
+    }
+
+    @Test
     void anAggregateJoinedWithABroadcastSourceInTheReducer() throws IOException {
         Path products = Files.writeString(dir.resolve("products.csv"), "name|label\ngizmo|G\nwidget|W\nnone|N\n");
         Path out = dir.resolve("out/labels");

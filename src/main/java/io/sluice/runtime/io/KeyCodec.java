@@ -71,7 +71,10 @@ public final class KeyCodec {
         }
     }
 
-    /** A key of these columns, all of which group. */
+    /**
+     * A key of these columns, all of which group. A key of no columns is empty: every row has the same key, as a
+     * {@code reduce} without {@code group_by} wants (the whole input is one group).
+     */
     public static KeyCodec of(List<KeyColumn> columns) {
         return of(columns, requireNonNull(columns, "columns is null").size());
     }
@@ -82,12 +85,10 @@ public final class KeyCodec {
      */
     public static KeyCodec of(List<KeyColumn> columns, int groupingColumns) {
         requireNonNull(columns, "columns is null");
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("a key needs at least one column");
-        }
-        if (groupingColumns < 1 || groupingColumns > columns.size()) {
-            throw new IllegalArgumentException(
-                    "grouping columns must be between 1 and " + columns.size() + ", got " + groupingColumns);
+        int least = columns.isEmpty() ? 0 : 1;
+        if (groupingColumns < least || groupingColumns > columns.size()) {
+            throw new IllegalArgumentException("grouping columns must be between " + least + " and " + columns.size()
+                    + ", got " + groupingColumns);
         }
         return new KeyCodec(columns, groupingColumns);
     }

@@ -186,13 +186,23 @@ class KeyCodecTest {
     }
 
     @Test
+    void aKeyOfNoColumnsIsEmptySoThatEveryRowIsInOneGroup() {
+        KeyCodec none = KeyCodec.of(List.of());
+
+        assertThat(none.encode(Row.of(1, "a"), out)).isZero();
+        assertThat(none.encode(Row.of(2, null), out)).isZero();
+        assertThat(out.length()).isZero();
+        assertThat(none.groupingColumns()).isZero();
+    }
+
+    @Test
     void refusesMapsAndBadGroupingCounts() {
         assertThatThrownBy(() -> KeyColumn.asc(0, DataType.parse("array<map<string,int>>")))
                 .hasMessageContaining("array<map<string,int>>")
                 .hasMessageContaining("maps have no order");
         List<KeyColumn> one = List.of(KeyColumn.asc(0, PrimitiveType.INT));
         assertThatThrownBy(() -> KeyCodec.of(one, 2)).hasMessageContaining("between 1 and 1, got 2");
-        assertThatThrownBy(() -> KeyCodec.of(List.of())).hasMessageContaining("at least one column");
+        assertThatThrownBy(() -> KeyCodec.of(one, 0)).hasMessageContaining("between 1 and 1, got 0");
         assertThatThrownBy(() -> KeyCodec.of(one).decode(new byte[0], 0, 0, new Row(2)))
                 .hasMessageContaining("cannot fill a row of 2");
     }
