@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
             SubmitCommand.class,
             CatalogCommand.class,
             RunsCommand.class,
+            SchedulerCommand.class,
+            TriggerCommand.class,
+            WorkflowCommand.class,
             DemoCommand.class
         },
         footer = {"", "Exit codes: 0 success, 1 the job or crawl failed, 2 bad usage or invalid input."})

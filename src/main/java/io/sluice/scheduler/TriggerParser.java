@@ -6,7 +6,6 @@ import io.sluice.runs.RunKind;
 import io.sluice.runs.RunState;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -105,7 +104,7 @@ final class TriggerParser {
     }
 
     private static Optional<TriggerSpec> schedule(YamlMap entry) {
-        ZoneId zone = entry.parsed("timezone", ZoneId::of).orElse(ZoneOffset.UTC);
+        ZoneId zone = entry.parsed("timezone", ZoneId::of).orElse(ZoneId.of("UTC"));
         Optional<CronSchedule> cron = entry.parsed("schedule", text -> CronSchedule.parse(text, zone));
         TriggerSpec.Catchup catchup =
                 entry.enumValue("catchup", TriggerSpec.Catchup.class).orElse(TriggerSpec.Catchup.LAST);
