@@ -249,8 +249,16 @@ public final class Scheduler {
             log.accept("run " + run.id() + " of " + RunHistory.node(run) + " ended FAILED"
                     + run.errorMessage().map(e -> ": " + e).orElse("") + "; retry " + next + " of "
                     + policy.retries() + " is run " + retry.id() + ", not before " + notBefore + " (backoff "
-                    + Durations.format(policy.backoff(next)) + ", with jitter " + Durations.format(delay) + ")");
+                    + describe(policy.backoff(next)) + ", with jitter " + describe(delay) + ")");
         }
+    }
+
+    /** {@code 20s}, {@code 1m30s}, or {@code 0.7s} under a minute. */
+    static String describe(Duration duration) {
+        if (duration.toMillis() % 1000 != 0 && duration.compareTo(Duration.ofMinutes(1)) < 0) {
+            return String.format(java.util.Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+        }
+        return Durations.format(duration);
     }
 
     private static String noRetry(Run run, RetryPolicy policy, ErrorCode.Category cause) {
@@ -465,7 +473,8 @@ public final class Scheduler {
     private void completeWorkflows() {
         for (Run workflow : store.list(RunFilter.all().kind(RunKind.WORKFLOW).states(RunState.RUNNING))) {
             List<Run> runs = history.inWorkflow(workflow.id());
-            if (runs.stream().anyMatch(run -> !history.isFinal(run))) {
+            // A run retried is done, its retry is one of the runs; one not yet dealt with may still be retried.
+            if (runs.stream().anyMatch(run -> !run.state().isTerminal() || !store.settled(run.id()))) {
                 continue;
             }
             List<String> chain = history.chain(workflow.id());

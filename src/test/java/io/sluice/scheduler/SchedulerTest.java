@@ -176,6 +176,7 @@ class SchedulerTest {
         h.runFor(Duration.ofSeconds(30), Duration.ofSeconds(1));
         assertThat(states(h.runsOf("a"))).containsExactly(RunState.FAILED, RunState.FAILED, RunState.SUCCEEDED);
         assertThat(h.runsOf("a")).extracting(Run::attempt).containsExactly(0, 1, 2);
+        assertThat(states(h.workflowRuns())).containsExactly(RunState.SUCCEEDED); // its retries are its runs
         assertThat(h.log).anySatisfy(line -> assertThat(line)
                 .contains("retry 2 of 2 is run " + third.id())
                 .contains("backoff 20s"));
