@@ -75,14 +75,12 @@ final class WorkflowShowCommand implements Callable<Integer> {
                 .orElse(0);
         for (int i = 0; i < workflow.steps().size(); i++) {
             Workflow.Step step = workflow.steps().get(i);
-            String node = String.format("%-" + width + "s", step.node());
-            out.printf(
-                    "  %d. %s%s%n",
-                    i + 1,
-                    node,
-                    step.after()
-                            .map(t -> "  after " + TriggerListCommand.when(t.spec()) + "  (trigger " + t.name() + ")")
-                            .orElse(""));
+            String node = step.node().toString();
+            String line = step.after()
+                    .map(t -> String.format("%-" + width + "s", node) + "  after " + TriggerListCommand.when(t.spec())
+                            + "  (trigger " + t.name() + ")")
+                    .orElse(node);
+            out.printf("  %d. %s%n", i + 1, line);
         }
     }
 }

@@ -101,6 +101,9 @@ class SqliteCatalogTest extends CatalogContractTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt("version")).isEqualTo(2);
                 assertThat(rs.getString("description")).isEqualTo("runs");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt("version")).isEqualTo(3);
+                assertThat(rs.getString("description")).isEqualTo("scheduler");
                 assertThat(rs.next()).isFalse();
             }
             try (ResultSet rs = statement.executeQuery("PRAGMA journal_mode")) {
