@@ -31,10 +31,30 @@ final class BackgroundProcess {
                 .start();
     }
 
+    /** Starts {@code sluice ARGUMENTS} as a child in this process's session, its output going to {@code log}. */
+    static Process startChild(List<String> arguments, Path log) throws IOException {
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        return new ProcessBuilder(javaCommand(arguments))
+                .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true)
+                .start();
+    }
+
     /** The command line: {@code [setsid] JAVA JVM-OPTIONS -cp CLASSPATH io.sluice.cli.Main ARGUMENTS}. */
     static List<String> command(List<String> arguments) {
         List<String> command = new ArrayList<>();
         SETSID.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().ifPresent(command::add);
+        command.addAll(javaCommand(arguments));
+        return command;
+    }
+
+    /**
+     * {@code JAVA JVM-OPTIONS -cp CLASSPATH io.sluice.cli.Main ARGUMENTS}: a child in this process's session, as the
+     * scheduler starts its runs (a Ctrl-C reaches them too).
+     */
+    static List<String> javaCommand(List<String> arguments) {
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (!isDebugger(option)) {

@@ -8,9 +8,14 @@ import io.sluice.crawler.Crawler;
 import io.sluice.crawler.CrawlerDefinition;
 import io.sluice.crawler.CrawlerDefinitions;
 import io.sluice.crawler.CustomClassifiers;
+import io.sluice.crawler.TableChange;
+import io.sluice.runs.RunOutcome;
+import io.sluice.runs.RunStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,13 +60,39 @@ final class CrawlCommand implements Callable<Integer> {
     @Mixin
     private JsonOption json;
 
+    /** The run this crawl is, started (RUNNING) by the scheduler, which this process ends with the crawl's outcome. */
+    @Option(names = "--run-id", hidden = true, paramLabel = "RUN_ID")
+    private String runId;
+
     @Override
     public Integer call() {
+        if (runId == null) {
+            return crawl();
+        }
+        try (RunStore runs = root.openRuns();
+                StopOnExit stop = StopOnExit.register(runs, runId, "sluice was stopped while the crawl ran", Map::of)) {
+            try {
+                crawl();
+            } catch (RuntimeException e) {
+                runs.finish(
+                        runId,
+                        RunOutcome.failed(e instanceof SluiceException ? e.getMessage() : e.toString(), Map.of()));
+                throw e;
+            }
+            runs.finish(runId, RunOutcome.succeeded(counters));
+            return 0;
+        }
+    }
+
+    private Map<String, Long> counters = Map.of();
+
+    private int crawl() {
         CrawlerDefinition definition = definition();
         try (Catalog catalog = root.openCatalog()) {
             Crawler crawler = new Crawler(catalog, root.hadoopConfiguration(), Clock.systemUTC());
             CrawlResult result =
                     crawler.crawl(definition, BuiltinClassifiers.chain(CustomClassifiers.of(definition)), dryRun);
+            counters = counters(result);
             CrawlReport report = new CrawlReport(result);
             if (json.json) {
                 spec.commandLine().getOut().println(report.json());
@@ -70,6 +101,19 @@ final class CrawlCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** What a crawl run records: files found and sampled, tables created, updated and unchanged. */
+    private static Map<String, Long> counters(CrawlResult result) {
+        Map<String, Long> counters = new TreeMap<>();
+        counters.put("files.found", (long) result.filesFound());
+        counters.put("files.sampled", (long) result.filesSampled());
+        counters.put("tables.created", result.count(TableChange.Kind.CREATE));
+        counters.put(
+                "tables.updated",
+                result.count(TableChange.Kind.UPDATE) + result.count(TableChange.Kind.REFRESH_STATISTICS));
+        counters.put("tables.unchanged", result.count(TableChange.Kind.UNCHANGED));
+        return counters;
     }
 
     private CrawlerDefinition definition() {

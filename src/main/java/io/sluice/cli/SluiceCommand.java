@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
             SubmitCommand.class,
             CatalogCommand.class,
             RunsCommand.class,
+            SchedulerCommand.class,
+            TriggerCommand.class,
+            WorkflowCommand.class,
             DemoCommand.class,
             MiniclusterCommand.class,
             FsCommand.class

@@ -96,10 +96,20 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--run-id", hidden = true, paramLabel = "RUN_ID")
     private String runId;
 
+    /**
+     * With {@code --run-id}: the run is RUNNING already, started by the scheduler, which retries it; this process runs
+     * one attempt.
+     */
+    @Option(names = "--scheduled", hidden = true)
+    private boolean scheduled;
+
     @Override
     public Integer call() throws IOException {
         if (explain && (detach || runId != null)) {
             throw new ParameterException(spec.commandLine(), "--explain runs nothing: it does not go with --detach");
+        }
+        if (scheduled && runId == null) {
+            throw new ParameterException(spec.commandLine(), "--scheduled runs the run --run-id names: give it");
         }
         if (detach && runId != null) {
             throw new ParameterException(spec.commandLine(), "--run-id is the detached run itself: drop --detach");
@@ -126,8 +136,11 @@ final class SubmitCommand implements Callable<Integer> {
                 if (detach) {
                     return detach(catalog, runs, definition);
                 }
-                Run first = runId == null ? runs.startNow(request(definition)) : startRecorded(runs, definition);
-                RetryPolicy policy = RetryPolicy.of(definition.retries(), definition.retryDelay());
+                Run first = runId == null
+                        ? runs.startNow(request(definition))
+                        : scheduled ? runningRecorded(runs, definition) : startRecorded(runs, definition);
+                RetryPolicy policy =
+                        scheduled ? RetryPolicy.none() : RetryPolicy.of(definition.retries(), definition.retryDelay());
                 JobAttempts attempts =
                         new JobAttempts(runs, policy, JobAttempts.Sleeper.THREAD, RandomGenerator.getDefault(), err());
                 attempts.run(first, run -> submit(catalog, runs, definition, yaml, run, attemptLabel(attempts, run)));
@@ -206,6 +219,21 @@ final class SubmitCommand implements Callable<Integer> {
 
     /** Starts the run {@code --run-id} names, which a {@code --detach}ed submit recorded WAITING for this process. */
     private Run startRecorded(RunStore runs, JobDefinition definition) {
+        return runs.start(recorded(runs, definition).id());
+    }
+
+    /** The run {@code --run-id} names, which the scheduler started (RUNNING) for this process. */
+    private Run runningRecorded(RunStore runs, JobDefinition definition) {
+        Run recorded = recorded(runs, definition);
+        if (recorded.state() != RunState.RUNNING) {
+            throw new SluiceException(
+                    ErrorCode.CONCURRENT_MODIFICATION,
+                    "run " + runId + " of job " + definition.name() + " is " + recorded.state() + ", not RUNNING");
+        }
+        return recorded;
+    }
+
+    private Run recorded(RunStore runs, JobDefinition definition) {
         Run recorded = runs.get(runId)
                 .orElseThrow(() -> SluiceException.notFound("run %s does not exist (see 'sluice runs')", runId));
         if (recorded.kind() != RunKind.JOB || !recorded.name().equals(definition.name())) {
@@ -216,7 +244,7 @@ final class SubmitCommand implements Callable<Integer> {
                     recorded.name(),
                     definition.name());
         }
-        return runs.start(runId);
+        return recorded;
     }
 
     /** {@code " (attempt 2 of 3)"} for a job that retries, else nothing. */

@@ -67,7 +67,13 @@ public final class CrawlerDefinitions {
                 "schema_change",
                 "recrawl",
                 "classifiers",
-                "partition_types");
+                "partition_types",
+                // read by the scheduler (io.sluice.scheduler.DefinitionLoader)
+                "retries",
+                "retry_delay",
+                "timeout",
+                "max_concurrent_runs",
+                "triggers");
         CrawlerDefinition defaults = CrawlerDefinition.defaults("default", List.of());
         String name = root.string("name").orElse(defaultName);
         String database =

@@ -22,6 +22,7 @@ final class JobSyntax {
             "retry_delay",
             "timeout",
             "max_bad_records",
+            "max_concurrent_runs",
             "triggers");
 
     static final List<String> TABLE_SOURCE = List.of("table", "where");

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 final class SchemaMigrations {
     /** Resources next to this class named {@code V<version>__<description>.sql}, versions 1, 2, 3... in order. */
-    static final List<String> CATALOG_SCRIPTS = List.of("V1__catalog.sql", "V2__runs.sql");
+    static final List<String> CATALOG_SCRIPTS = List.of("V1__catalog.sql", "V2__runs.sql", "V3__scheduler.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

@@ -42,6 +42,12 @@ public final class SqliteRunStore implements RunStore {
         return open(catalogDir, Clock.systemUTC());
     }
 
+    /** The run history on a store opened already (shared with the scheduler's state); closing it closes the store. */
+    static SqliteRunStore on(SqliteStore store, Clock clock) {
+        return new SqliteRunStore(
+                store, clock, ManagementFactory.getRuntimeMXBean().getName());
+    }
+
     /** Opens the run history, taking the times it records from {@code clock}. */
     public static SqliteRunStore open(Path catalogDir, Clock clock) {
         requireNonNull(clock, "clock is null");

@@ -101,6 +101,9 @@ class SqliteCatalogTest extends CatalogContractTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt("version")).isEqualTo(2);
                 assertThat(rs.getString("description")).isEqualTo("runs");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt("version")).isEqualTo(3);
+                assertThat(rs.getString("description")).isEqualTo("scheduler");
                 assertThat(rs.next()).isFalse();
             }
             try (ResultSet rs = statement.executeQuery("PRAGMA journal_mode")) {
@@ -113,7 +116,7 @@ class SqliteCatalogTest extends CatalogContractTest {
     @Test
     void appliesLaterMigrationsOnceAndRefusesSchemaNewerThanItKnows() {
         List<String> scripts = new ArrayList<>(SchemaMigrations.CATALOG_SCRIPTS);
-        scripts.add("V3__probe.sql");
+        scripts.add("V4__probe.sql");
         SchemaMigrations withNext = SchemaMigrations.of(scripts);
         Path file = catalogDir().resolve(SqliteCatalog.DATABASE_FILE);
         catalog.close();
@@ -123,7 +126,7 @@ class SqliteCatalogTest extends CatalogContractTest {
                 withNext.apply(store, clock);
                 int version = store.read(SchemaMigrations::currentVersion);
                 int probes = store.read(connection -> count(connection, "probe"));
-                assertThat(version).isEqualTo(3);
+                assertThat(version).isEqualTo(4);
                 assertThat(probes).isEqualTo(1);
             }
         }
@@ -131,15 +134,15 @@ class SqliteCatalogTest extends CatalogContractTest {
         assertThatThrownBy(() -> SqliteCatalog.open(catalogDir()))
                 .isInstanceOfSatisfying(
                         SluiceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EXTERNAL_FAILURE))
-                .hasMessage("catalog " + file + " has schema version 3, but this Sluice knows versions up to 2:"
+                .hasMessage("catalog " + file + " has schema version 4, but this Sluice knows versions up to 3:"
                         + " open it with a newer Sluice");
     }
 
     @Test
     void migrationScriptsAreNumberedInOrder() {
-        assertThatThrownBy(() -> SchemaMigrations.of(List.of("V1__catalog.sql", "V3__probe.sql")))
+        assertThatThrownBy(() -> SchemaMigrations.of(List.of("V1__catalog.sql", "V4__probe.sql")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("migration 2 must be named V2__<description>.sql: V3__probe.sql");
+                .hasMessage("migration 2 must be named V2__<description>.sql: V4__probe.sql");
     }
 
     @Test
