@@ -23,10 +23,14 @@ import java.util.OptionalInt;
  */
 final class ProcessLauncher implements Launcher {
     private final Path catalogDir;
+    private final Optional<Path> clusterConfDir;
     private final boolean stacktrace;
 
-    ProcessLauncher(Path catalogDir, boolean stacktrace) {
+    /** Children use this catalog and, when present, the cluster of this configuration folder. */
+    ProcessLauncher(Path catalogDir, Optional<Path> clusterConfDir, boolean stacktrace) {
         this.catalogDir = requireNonNull(catalogDir, "catalogDir is null").toAbsolutePath();
+        this.clusterConfDir =
+                requireNonNull(clusterConfDir, "clusterConfDir is null").map(Path::toAbsolutePath);
         this.stacktrace = stacktrace;
     }
 
@@ -44,6 +48,7 @@ final class ProcessLauncher implements Launcher {
     /** The command line of the child. */
     List<String> arguments(Run run, Node node) {
         List<String> args = new ArrayList<>(List.of("--catalog", catalogDir.toString()));
+        clusterConfDir.ifPresent(dir -> args.addAll(List.of("--cluster", dir.toString())));
         if (stacktrace) {
             args.add("--stacktrace");
         }

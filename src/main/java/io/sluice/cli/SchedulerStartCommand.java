@@ -79,7 +79,7 @@ final class SchedulerStartCommand implements Callable<Integer> {
             Scheduler scheduler = new Scheduler(
                     definitions,
                     store,
-                    new ProcessLauncher(root.catalogDir(), root.stacktrace()),
+                    new ProcessLauncher(root.catalogDir(), root.clusterConfDir(), root.stacktrace()),
                     new HadoopFileProbe(root.hadoopConfiguration()),
                     Clock.systemUTC(),
                     new SplittableRandom(),
