@@ -4,6 +4,7 @@ import io.sluice.SluiceException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -18,16 +19,22 @@ public final class Sluice {
         PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
         try {
-            return commandLine(outWriter, errWriter).execute(args);
+            return commandLine(outWriter, errWriter, args).execute(args);
         } finally {
             outWriter.flush();
             errWriter.flush();
         }
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /** The command line for {@code args}: the root with only the subcommand they run, or all when unclear. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         SluiceCommand root = new SluiceCommand();
         CommandLine commandLine = new CommandLine(root);
+        // Added before the settings below, which apply to the subcommands present when they are set.
+        List<Class<?>> subcommands = SubcommandChoice.of(SluiceCommand.SUBCOMMANDS, args)
+                .<List<Class<?>>>map(List::of)
+                .orElse(SluiceCommand.SUBCOMMANDS);
+        subcommands.forEach(commandLine::addSubcommand);
         commandLine.setAllowSubcommandsAsOptionParameters(true); // --catalog catalog
         commandLine.setCaseInsensitiveEnumValuesAllowed(true); // --format json
         commandLine.setOut(out);

@@ -6,6 +6,7 @@ import io.sluice.catalog.sqlite.SqliteRunStore;
 import io.sluice.cluster.HadoopConfigurations;
 import io.sluice.runs.RunStore;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
@@ -20,7 +21,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Batch ETL in MapReduce style on Hadoop: crawl data into a Hive-style catalog, run jobs.",
-        subcommands = {
+        footer = {"", "Exit codes: 0 success, 1 the job or crawl failed, 2 bad usage or invalid input."})
+public final class SluiceCommand implements Runnable {
+    /**
+     * The subcommands, in the order help lists them. Not in {@code @Command(subcommands)}: {@link Sluice} adds only
+     * the one a command line runs, since building every command's model costs a quarter of a small job's start.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             CrawlCommand.class,
             InspectCommand.class,
             CatCommand.class,
@@ -32,10 +39,7 @@ import picocli.CommandLine.Spec;
             WorkflowCommand.class,
             DemoCommand.class,
             MiniclusterCommand.class,
-            FsCommand.class
-        },
-        footer = {"", "Exit codes: 0 success, 1 the job or crawl failed, 2 bad usage or invalid input."})
-public final class SluiceCommand implements Runnable {
+            FsCommand.class);
 
     @Spec
     private CommandSpec spec;

@@ -50,6 +50,21 @@ class SluiceCliTest {
     }
 
     @Test
+    void everyCommandIsListedAndRunsWithOptionsOnEitherSide() {
+        CliRun help = CliRun.of("--help");
+        for (String command : List.of("crawl", "inspect", "cat", "submit", "catalog", "runs", "demo")) {
+            assertThat(help.out()).containsPattern("(?m)^ +" + command + " ");
+        }
+        CliRun before = sluice("catalog", "databases");
+        CliRun after = CliRun.of("catalog", "databases", "--catalog", catalogDir.toString());
+        assertThat(after.exitCode()).isZero();
+        assertThat(after.out()).isEqualTo(before.out());
+        CliRun misspelt = sluice("sumbit", "job.yaml");
+        assertThat(misspelt.exitCode()).isEqualTo(2);
+        assertThat(misspelt.err()).contains("submit");
+    }
+
+    @Test
     void versionNamesSluiceAndJava() {
         CliRun run = CliRun.of("--version");
         assertThat(run.exitCode()).isZero();
