@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * Runs each job or crawl of the scheduler in a child process: {@code sluice submit FILE --run-id ID --scheduled} or
@@ -63,14 +65,23 @@ final class ProcessLauncher implements Launcher {
     }
 
     @Override
-    public Optional<Launch> adopt(Run run, long pid) {
-        return ProcessHandle.of(pid)
+    public Optional<Launch> adopt(Run run, OptionalLong pid) {
+        Stream<ProcessHandle> candidates = pid.isPresent()
+                ? ProcessHandle.of(pid.getAsLong()).stream()
+                : ProcessHandle.allProcesses(); // the pid was never recorded: look for the run id in command lines
+        return candidates
                 .filter(ProcessHandle::isAlive)
-                .filter(handle -> handle.info()
-                        .arguments()
-                        .map(args -> List.of(args).contains(run.id()))
-                        .orElse(false))
+                .filter(handle -> runs(handle, run))
+                .findFirst()
                 .map(AdoptedLaunch::new);
+    }
+
+    /** True when {@code handle}'s command line is that of {@code run}'s child. */
+    private static boolean runs(ProcessHandle handle, Run run) {
+        return handle.info()
+                .arguments()
+                .map(args -> List.of(args).contains(run.id()))
+                .orElse(false);
     }
 
     /** A child of this process. */

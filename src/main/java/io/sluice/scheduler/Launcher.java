@@ -3,6 +3,7 @@ package io.sluice.scheduler;
 import io.sluice.runs.Run;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Runs the work of a run the scheduler has started ({@code RUNNING}): a job or a crawl, usually in a process of its own
@@ -27,6 +28,9 @@ public interface Launcher {
     /** Starts the work of {@code run} of {@code node}. */
     Launch launch(Run run, Node node);
 
-    /** The work of a run started by an earlier scheduler process, if its process {@code pid} still runs it. */
-    Optional<Launch> adopt(Run run, long pid);
+    /**
+     * The work of a run started by an earlier scheduler process, if a process still runs it: process {@code pid}, or,
+     * when that scheduler stopped before it could record the pid, any process running that run.
+     */
+    Optional<Launch> adopt(Run run, OptionalLong pid);
 }

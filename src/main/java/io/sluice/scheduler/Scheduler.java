@@ -102,18 +102,20 @@ public final class Scheduler {
             if (run.state() != RunState.RUNNING) {
                 continue;
             }
-            Optional<Launcher.Launch> adopted =
-                    open.pid().isPresent() ? launcher.adopt(run, open.pid().getAsLong()) : Optional.empty();
+            Optional<Launcher.Launch> adopted = launcher.adopt(run, open.pid());
             if (adopted.isPresent()) {
                 launches.put(run.id(), adopted.get());
+                if (open.pid().isEmpty()) {
+                    store.launched(run.id(), adopted.get().pid());
+                }
                 log.accept("run " + run.id() + " of " + RunHistory.node(run) + " is still RUNNING in process "
-                        + open.pid().getAsLong() + ": watching it again");
+                        + adopted.get().pid() + ": watching it again");
                 continue;
             }
             String why = open.pid().isPresent()
                     ? "the scheduler stopped while it ran, and its process "
                             + open.pid().getAsLong() + " is gone"
-                    : "the scheduler stopped before its process started";
+                    : "the scheduler stopped before its process started, and no process runs it";
             endIfNotEnded(run, RunOutcome.failed(why, Map.of()));
             log.accept("run " + run.id() + " of " + RunHistory.node(run) + " was RUNNING: FAILED, " + why);
         }

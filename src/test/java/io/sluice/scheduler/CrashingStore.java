@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 final class CrashingStore implements SchedulerStore {
     /** The scheduler's process died. */
-    static final class Crash extends RuntimeException {
+    static final class Crash extends Error { // not caught as a failure of the work: the process is gone
         Crash(int change) {
             super("crash before change " + change);
         }
@@ -24,9 +24,21 @@ final class CrashingStore implements SchedulerStore {
     private final int crashAt;
     private int changes;
 
+    private final boolean crashAtLaunch;
+
     CrashingStore(SchedulerStore store, int crashAt) {
+        this(store, crashAt, false);
+    }
+
+    private CrashingStore(SchedulerStore store, int crashAt, boolean crashAtLaunch) {
         this.store = store;
         this.crashAt = crashAt;
+        this.crashAtLaunch = crashAtLaunch;
+    }
+
+    /** A store whose process dies after the first run's process started, before its pid is recorded. */
+    static CrashingStore atFirstLaunch(SchedulerStore store) {
+        return new CrashingStore(store, Integer.MAX_VALUE, true);
     }
 
     /** How many changes were made. */
@@ -82,6 +94,9 @@ final class CrashingStore implements SchedulerStore {
 
     @Override
     public void launched(String runId, long pid) {
+        if (crashAtLaunch) {
+            throw new Crash(changes + 1);
+        }
         change();
         store.launched(runId, pid);
     }

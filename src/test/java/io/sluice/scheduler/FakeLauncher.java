@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Processes that live as long as the test says: each launch is a fake process; {@link #finishAll} plays the processes'
@@ -88,11 +89,12 @@ final class FakeLauncher implements Launcher {
     }
 
     @Override
-    public Optional<Launch> adopt(Run run, long pid) {
-        FakeProcess process = processes.get(pid);
-        return process != null && process.alive && process.run.id().equals(run.id())
-                ? Optional.of(process)
-                : Optional.empty();
+    public Optional<Launch> adopt(Run run, OptionalLong pid) {
+        return processes.values().stream()
+                .filter(process -> pid.isEmpty() || process.pid == pid.getAsLong())
+                .filter(process -> process.alive && process.run.id().equals(run.id()))
+                .findFirst()
+                .map(Launch.class::cast);
     }
 
     List<Run> launched() {

@@ -1,6 +1,7 @@
 package io.sluice.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.runs.Run;
 import io.sluice.runs.RunState;
@@ -79,6 +80,35 @@ class SchedulerCrashTest {
                     .isEmpty();
             return crashed ? crashAt : crashing.changes();
         }
+    }
+
+    @Test
+    void aRunWhoseProcessStartedBeforeItsPidWasRecordedIsFoundAgainNotRunTwice() throws Exception {
+        try (Harness h = new Harness(dir, START, definitions())) {
+            h.fireRequest("go");
+            assertThatThrownBy(() -> {
+                        h.start(CrashingStore.atFirstLaunch(h.store));
+                        h.runFor(Duration.ofSeconds(5), Duration.ofSeconds(1));
+                    })
+                    .isInstanceOf(CrashingStore.Crash.class);
+            assertThat(h.launcher.alive()).hasSize(1);
+
+            h.clock.advance(Duration.ofSeconds(1));
+            h.restart();
+            h.runFor(Duration.ofSeconds(30), Duration.ofSeconds(1));
+
+            String story = String.join("\n", h.log);
+            assertThat(story).contains("is still RUNNING in process");
+            assertThat(states(h.runsOf("lake"))).as(story).containsExactly(RunState.SUCCEEDED);
+            assertThat(h.launcher.launched().stream().filter(r -> r.name().equals("lake")))
+                    .as("lake's process started once")
+                    .hasSize(1);
+            assertThat(states(h.runsOf("b"))).as(story).containsExactly(RunState.SUCCEEDED);
+        }
+    }
+
+    private static List<RunState> states(List<Run> runs) {
+        return runs.stream().map(Run::state).toList();
     }
 
     @Test
