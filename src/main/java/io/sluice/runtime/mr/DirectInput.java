@@ -4,6 +4,7 @@ import io.sluice.row.Row;
 import java.io.IOException;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.JobID;
 import org.apache.hadoop.mapreduce.MapContext;
 import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskCounter;
@@ -48,6 +49,7 @@ final class DirectInput {
             return;
         }
         RecordReader<NullWritable, Row> reader = registered.reader();
+        JobID job = context.getJobID();
         long direct = 0;
         int count = 0;
         try {
@@ -66,6 +68,7 @@ final class DirectInput {
                     row = reader.getCurrentValue();
                     direct++;
                 }
+                LocalKills.check(job);
                 action.accept(row);
             }
         } finally {

@@ -146,7 +146,7 @@ public final class JobRunner {
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             try {
-                kill(hadoop);
+                kill(hadoop, local);
             } catch (IOException | RuntimeException killFailure) {
                 e.addSuppressed(killFailure);
             }
@@ -217,10 +217,14 @@ public final class JobRunner {
     /**
      * Kills a job and waits a while ({@link #KILL_WAIT}) for its tasks to stop, so that none writes into the folders
      * about to be deleted. The kill is repeated every second: the LocalJobRunner kills by interrupting a thread, and an
-     * interrupt that comes while the job sets up its output is lost.
+     * interrupt that comes while the job sets up its output is lost. The local runner calls a killed job complete while
+     * its task threads still wind down (closing their writers, which may create files): those are waited for too.
      */
-    private static void kill(Job hadoop) throws IOException {
+    private static void kill(Job hadoop, boolean local) throws IOException {
         long end = System.nanoTime() + KILL_WAIT.toNanos();
+        if (local) {
+            LocalKills.kill(hadoop.getJobID());
+        }
         try {
             for (int polls = 0; !hadoop.isComplete() && System.nanoTime() - end < 0; polls++) {
                 if (polls % 20 == 0) {
@@ -228,9 +232,26 @@ public final class JobRunner {
                 }
                 Thread.sleep(50);
             }
+            while (local && localTasksRunning() && System.nanoTime() - end < 0) {
+                Thread.sleep(50);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** True while a thread of this JVM runs a task of the local runner (one MapReduce job runs at a time here). */
+    private static boolean localTasksRunning() {
+        for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+            for (StackTraceElement frame : stack) {
+                String name = frame.getClassName();
+                if (name.equals("org.apache.hadoop.mapred.MapTask")
+                        || name.equals("org.apache.hadoop.mapred.ReduceTask")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Result runJobs(
