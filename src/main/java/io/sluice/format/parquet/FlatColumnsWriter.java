@@ -3,34 +3,32 @@ package io.sluice.format.parquet;
 import io.sluice.format.ColumnValues;
 import io.sluice.format.RowWriter;
 import io.sluice.row.Row;
+import io.sluice.types.CharType;
+import io.sluice.types.DataType;
+import io.sluice.types.PrimitiveType;
 import io.sluice.types.StructField;
 import io.sluice.types.StructType;
+import io.sluice.types.VarcharType;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnWriteStore;
-import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.CodecFactory;
-import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Writes rows of a flat schema (no struct, array or map column) straight to parquet-column's column writers, one per
- * column, instead of through the record consumer of {@link ParquetWriter}: for a flat record that consumer only
- * tracks which fields were written and writes nulls for the others, at a cost per field (a bit set, field starts and
- * ends) comparable to encoding the value. The file is the same: the same schema, encodings, pages, row groups and
- * footer metadata as {@link ParquetWriter} writes with the same {@link ParquetProperties}; nested schemas keep that
- * general path.
+ * Writes rows of a flat schema (no struct, array or map column) as Parquet column chunks encoded by Sluice ({@link
+ * ColumnChunkWriter}): each column keeps the values of its open page in primitive arrays and encodes the page at once
+ * in tight loops, instead of parquet-column's column writers, which encode, count statistics and check sizes value by
+ * value through several layers, and of the record consumer of {@link ParquetWriter}, which tracks the fields of every
+ * record. The file is what {@link ParquetWriter} writes with the same {@link ParquetProperties}: the same schema,
+ * encodings, statistics, column and offset indexes and footer metadata; nested schemas keep that general path.
  *
  * <p>Row groups are cut as parquet-hadoop cuts them: when the buffered size reaches the row group size, checked every
  * few rows (between {@link ParquetProperties#getMinRowCountForPageSizeCheck()} and the maximum, halfway to the
@@ -39,19 +37,13 @@ import org.apache.parquet.schema.MessageType;
  */
 final class FlatColumnsWriter implements RowWriter {
     private final ParquetFileWriter file;
-    private final MessageType schema;
     private final StructType struct;
     private final ParquetProperties props;
     private final CodecFactory codecs;
-    private final BytesInputCompressor compressor;
     private final RowGroupMemory memory;
     private final Map<String, String> metadata;
     private final ValueWriter[] values;
-    private final ColumnTarget[] targets;
-    private ColumnChunkPageWriteStore pages;
-    private ColumnWriteStore columns;
-    private ColumnWriter[] writers;
-    private int rowGroupOrdinal;
+    private final ColumnChunkWriter[] columns;
     private long records;
     private long nextSizeCheck;
     private boolean failed;
@@ -66,18 +58,33 @@ final class FlatColumnsWriter implements RowWriter {
             long pool,
             Map<String, String> metadata)
             throws IOException {
-        this.schema = HiveToParquet.messageType(struct);
+        MessageType schema = HiveToParquet.messageType(struct);
         this.struct = struct;
         this.props = props;
         this.metadata = metadata;
         this.codecs = new CodecFactory(conf, props.getPageSizeThreshold());
-        this.compressor = codecs.getCompressor(codec);
+        ColumnChunkWriter.Settings settings = new ColumnChunkWriter.Settings(
+                props.getPageRowCountLimit(),
+                props.getPageSizeThreshold(),
+                props.getDictionaryPageSizeThreshold(),
+                codecs.getCompressor(codec),
+                codec);
+        List<ColumnDescriptor> descriptors = schema.getColumns();
         int width = struct.fields().size();
-        this.targets = new ColumnTarget[width];
+        this.columns = new ColumnChunkWriter[width];
         this.values = new ValueWriter[width];
         for (int i = 0; i < width; i++) {
-            targets[i] = new ColumnTarget();
-            values[i] = ValueWriters.of(struct.fields().get(i).type(), targets[i]);
+            ColumnDescriptor descriptor = descriptors.get(i);
+            boolean dictionary = props.isDictionaryEnabled(descriptor);
+            DataType type = struct.fields().get(i).type();
+            if (BinaryChunkWriter.handles(descriptor)) {
+                BinaryChunkWriter column = new BinaryChunkWriter(descriptor, settings, dictionary);
+                columns[i] = column;
+                values[i] = text(type) ? new StringValues(column) : ValueWriters.of(type, column);
+            } else {
+                columns[i] = new FixedWidthChunkWriter(descriptor, settings, dictionary);
+                values[i] = ValueWriters.of(type, columns[i]);
+            }
         }
         this.file = new ParquetFileWriter(
                 out,
@@ -89,7 +96,7 @@ final class FlatColumnsWriter implements RowWriter {
                 props);
         file.start();
         this.memory = RowGroupMemory.register(pool, rowGroupSize);
-        startRowGroup();
+        nextSizeCheck = props.getMinRowCountForPageSizeCheck();
     }
 
     /** True when every column is of a primitive type (decimals, strings, dates... included). */
@@ -114,24 +121,8 @@ final class FlatColumnsWriter implements RowWriter {
         return new FlatColumnsWriter(out, struct, conf, codec, props, rowGroupSize, pool, metadata);
     }
 
-    private void startRowGroup() {
-        pages = ColumnChunkPageWriteStore.builder()
-                .withSchema(schema)
-                .withAllocator(props.getAllocator())
-                .withColumnIndexTruncateLength(props.getColumnIndexTruncateLength())
-                .withPageWriteChecksumEnabled(props.getPageWriteChecksumEnabled())
-                .withRowGroupOrdinal(rowGroupOrdinal)
-                .withCompressorProvider(column -> compressor)
-                .build();
-        columns = props.newColumnWriteStore(schema, pages, pages);
-        List<ColumnDescriptor> descriptors = schema.getColumns();
-        writers = new ColumnWriter[descriptors.size()];
-        for (int i = 0; i < writers.length; i++) {
-            writers[i] = columns.getColumnWriter(descriptors.get(i));
-            targets[i].writer = writers[i];
-        }
-        records = 0;
-        nextSizeCheck = props.getMinRowCountForPageSizeCheck();
+    private static boolean text(DataType type) {
+        return type == PrimitiveType.STRING || type instanceof VarcharType || type instanceof CharType;
     }
 
     /**
@@ -141,15 +132,15 @@ final class FlatColumnsWriter implements RowWriter {
      */
     @Override
     public void write(Row row) throws IOException {
-        if (row.width() != writers.length) {
+        if (row.width() != columns.length) {
             throw new IllegalArgumentException(
-                    "a row of " + row.width() + " values for " + writers.length + " columns: " + struct);
+                    "a row of " + row.width() + " values for " + columns.length + " columns: " + struct);
         }
         failed = true; // a value that does not fit leaves the row half written: the file cannot be finished
-        for (int i = 0; i < writers.length; i++) {
+        for (int i = 0; i < columns.length; i++) {
             Object value = row.get(i);
             if (value == null) {
-                writers[i].writeNull(0, 0);
+                columns[i].writeNull();
             } else {
                 try {
                     values[i].write(value);
@@ -162,21 +153,27 @@ final class FlatColumnsWriter implements RowWriter {
             }
         }
         failed = false;
-        columns.endRecord();
         records++;
         if (records >= nextSizeCheck) {
             checkRowGroupSize();
         }
     }
 
+    private long bufferedSize() {
+        long size = 0;
+        for (ColumnChunkWriter column : columns) {
+            size += column.bufferedSize();
+        }
+        return size;
+    }
+
     /** As parquet-hadoop decides: flush within about two rows of the limit, else check again halfway there. */
     private void checkRowGroupSize() throws IOException {
         long rowGroupSize = memory.rowGroupBytes();
-        long buffered = columns.getBufferedSize();
+        long buffered = bufferedSize();
         long rowSize = Math.max(1, buffered / records);
         if (buffered > rowGroupSize - 2 * rowSize || records >= props.getRowGroupRowCountLimit()) {
             flushRowGroup();
-            startRowGroup();
             return;
         }
         long halfway = (records + rowGroupSize / rowSize) / 2;
@@ -186,18 +183,15 @@ final class FlatColumnsWriter implements RowWriter {
     }
 
     private void flushRowGroup() throws IOException {
-        try {
-            if (records > 0) {
-                rowGroupOrdinal++;
-                file.startBlock(records);
-                columns.flush();
-                pages.flushToFileWriter(file);
-                file.endBlock();
+        if (records > 0) {
+            file.startBlock(records);
+            for (ColumnChunkWriter column : columns) {
+                column.flushTo(file);
             }
-        } finally {
-            columns.close();
-            pages.close();
+            file.endBlock();
         }
+        records = 0;
+        nextSizeCheck = props.getMinRowCountForPageSizeCheck();
     }
 
     @Override
@@ -206,8 +200,6 @@ final class FlatColumnsWriter implements RowWriter {
         try {
             if (failed) {
                 file.abort();
-                columns.close();
-                pages.close();
                 return;
             }
             flushRowGroup();
@@ -220,68 +212,17 @@ final class FlatColumnsWriter implements RowWriter {
         }
     }
 
-    /** Adds a value of the root's fields to one column writer: repetition level 0, definition level 1 (present). */
-    private static final class ColumnTarget extends RecordConsumer {
-        ColumnWriter writer;
+    /** Strings straight to their column, which encodes them (or finds them in its dictionary) itself. */
+    private static final class StringValues extends ValueWriter {
+        private final BinaryChunkWriter column;
 
-        @Override
-        public void startMessage() {
-            throw new IllegalStateException("a flat column has no records of its own");
+        StringValues(BinaryChunkWriter column) {
+            this.column = column;
         }
 
         @Override
-        public void endMessage() {
-            throw new IllegalStateException("a flat column has no records of its own");
-        }
-
-        @Override
-        public void startField(String field, int index) {
-            throw new IllegalStateException("a flat column has no fields");
-        }
-
-        @Override
-        public void endField(String field, int index) {
-            throw new IllegalStateException("a flat column has no fields");
-        }
-
-        @Override
-        public void startGroup() {
-            throw new IllegalStateException("a flat column has no groups");
-        }
-
-        @Override
-        public void endGroup() {
-            throw new IllegalStateException("a flat column has no groups");
-        }
-
-        @Override
-        public void addInteger(int value) {
-            writer.write(value, 0, 1);
-        }
-
-        @Override
-        public void addLong(long value) {
-            writer.write(value, 0, 1);
-        }
-
-        @Override
-        public void addBoolean(boolean value) {
-            writer.write(value, 0, 1);
-        }
-
-        @Override
-        public void addBinary(Binary value) {
-            writer.write(value, 0, 1);
-        }
-
-        @Override
-        public void addFloat(float value) {
-            writer.write(value, 0, 1);
-        }
-
-        @Override
-        public void addDouble(double value) {
-            writer.write(value, 0, 1);
+        void write(Object value) {
+            column.addString((String) value);
         }
     }
 }

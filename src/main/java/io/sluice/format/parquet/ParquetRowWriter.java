@@ -32,8 +32,8 @@ import org.apache.parquet.io.api.RecordConsumer;
  * Writes rows to a new Parquet file. Sizes follow parquet-hadoop's own configuration keys, with its defaults: row
  * groups of 128 MiB ({@code parquet.block.size}), pages of 1 MiB ({@code parquet.page.size}), dictionary pages of 1 MiB
  * ({@code parquet.dictionary.page.size}); format version 1 pages, which every reader reads. A flat schema is written
- * straight to the column writers ({@link FlatColumnsWriter}), a nested one through parquet-hadoop's writer and {@link
- * RowWriteSupport}; both give the same file. The flat path also keeps each row group to its share of the memory the
+ * as column chunks Sluice encodes page by page ({@link FlatColumnsWriter}), a nested one through parquet-hadoop's writer and {@link
+ * RowWriteSupport}; both give the same schema, values, encodings and statistics. The flat path also keeps each row group to its share of the memory the
  * open writers share ({@link RowGroupMemory}, {@value RowGroupMemory#POOL}), so that many partitions do not hold
  * many row groups.
  *
@@ -49,8 +49,8 @@ final class ParquetRowWriter implements RowWriter {
     static final String SAMPLE_ROWS = "sluice.parquet.dictionary.sample-rows";
 
     /**
-     * Whether flat schemas are written straight to the column writers (true, the default) or through parquet-hadoop's
-     * record writer as nested ones are; both give the same file.
+     * Whether flat schemas are written as column chunks Sluice encodes (true, the default) or through parquet-hadoop's
+     * record writer as nested ones are; both give the same values, encodings and statistics.
      */
     static final String DIRECT_COLUMNS = "sluice.parquet.direct-columns";
 
@@ -131,7 +131,7 @@ final class ParquetRowWriter implements RowWriter {
         sample = null;
     }
 
-    /** A flat schema: straight to the column writers, with the same settings as {@link #openGeneral}. */
+    /** A flat schema: column chunks encoded by Sluice, with the same settings as {@link #openGeneral}. */
     private RowWriter openFlat(OutputFile out) throws IOException {
         ParquetProperties.Builder props = ParquetProperties.builder()
                 .withPageSize(ParquetOutputFormat.getPageSize(conf))

@@ -148,6 +148,10 @@ public final class RowOutputFormat extends OutputFormat<NullWritable, Row> {
         @Override
         public void write(NullWritable key, Row row) throws IOException {
             RowWriter writer = writer(row);
+            if (partitionPositions.length == 0) {
+                writer.write(row); // the row is the data row
+                return;
+            }
             for (int i = 0; i < dataPositions.length; i++) {
                 data.set(i, row.get(dataPositions[i]));
             }
