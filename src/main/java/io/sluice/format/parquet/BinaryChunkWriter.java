@@ -22,12 +22,12 @@ final class BinaryChunkWriter extends ColumnChunkWriter {
 
     private final boolean fixed;
     private final boolean signed;
-    private final int[] ids;
+    private int[] ids = new int[INITIAL_PAGE_VALUES];
     private final Utf8Buffer utf8 = new Utf8Buffer();
 
     // the open page without a dictionary: value i is bytes [ends[i - 1], ends[i]) of slab
-    private byte[] slab = new byte[64 * 1024];
-    private final int[] ends;
+    private byte[] slab = new byte[1024];
+    private int[] ends = new int[INITIAL_PAGE_VALUES];
     private int count;
     /** The open page's values in PLAIN encoding, whichever way they are kept. */
     private int plainBytes;
@@ -60,8 +60,6 @@ final class BinaryChunkWriter extends ColumnChunkWriter {
         this.fixed = type == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
         this.signed = column.getPrimitiveType().getLogicalTypeAnnotation()
                 instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
-        this.ids = new int[(settings.pageRowLimit() + 7) & ~7];
-        this.ends = new int[settings.pageRowLimit()];
     }
 
     /** Whether columns of this descriptor's type are written by this class. */
@@ -116,6 +114,9 @@ final class BinaryChunkWriter extends ColumnChunkWriter {
     }
 
     private void addId(int id, int plainSize) {
+        if (count == ids.length) {
+            ids = Arrays.copyOf(ids, grown(count));
+        }
         ids[count++] = id;
         plainBytes += plainSize;
         if (pageOf[id] != page) {
@@ -130,6 +131,9 @@ final class BinaryChunkWriter extends ColumnChunkWriter {
 
     /** Adds bytes to the open page without a dictionary. */
     private void append(byte[] bytes, int from, int length) {
+        if (count == ends.length) {
+            ends = Arrays.copyOf(ends, grown(count));
+        }
         int start = count == 0 ? 0 : ends[count - 1];
         if (start + length > slab.length) {
             slab = Arrays.copyOf(slab, Math.max(start + length, slab.length * 2));

@@ -39,12 +39,19 @@ abstract class ColumnChunkWriter extends RecordConsumer {
             int pageBytes,
             int dictionaryBytes,
             BytesInputCompressor compressor,
-            CompressionCodecName codec) {}
+            CompressionCodecName codec,
+            PageBytes scratch) {}
 
     /** An encoded and compressed data page waiting for its row group to be written. */
     private record DataPage(byte[] bytes, int uncompressedSize, int rows, Statistics<?> statistics, Encoding values) {}
 
     private static final BytePacker[] PACKERS = packers();
+
+    /**
+     * Values a page's arrays hold at first: they grow up to the page's rows as needed, so that the many small
+     * writers of a partitioned output do not each hold arrays for a full page.
+     */
+    protected static final int INITIAL_PAGE_VALUES = 1024;
 
     protected final ColumnDescriptor column;
     protected final Settings settings;
@@ -52,7 +59,8 @@ abstract class ColumnChunkWriter extends RecordConsumer {
     private final boolean dictionaryEnabled;
     private final long[] present;
     private final List<DataPage> pages = new ArrayList<>();
-    protected final PageBytes encoded;
+    /** Where pages are encoded before compression: one buffer for all columns of a file, written one at a time. */
+    private final PageBytes encoded;
     /** Rows of the open page, nulls included. */
     protected int rows;
 
@@ -75,7 +83,7 @@ abstract class ColumnChunkWriter extends RecordConsumer {
         this.dictionaryEnabled = dictionaryEnabled;
         this.dictionary = dictionaryEnabled;
         this.present = new long[(settings.pageRowLimit() + 63) >>> 6];
-        this.encoded = new PageBytes(64 * 1024);
+        this.encoded = settings.scratch();
     }
 
     /** A null: the row has no value in this column. */
@@ -181,6 +189,14 @@ abstract class ColumnChunkWriter extends RecordConsumer {
         firstPage = true;
         dictionary = dictionaryEnabled;
         clearDictionary();
+    }
+
+    /**
+     * The next capacity of a page's arrays holding {@code count} values: doubled, up to the page's row limit, and
+     * a multiple of 8 so that ids can be bit-packed by groups of eight.
+     */
+    protected final int grown(int count) {
+        return (Math.min(Math.max(count * 2, INITIAL_PAGE_VALUES), settings.pageRowLimit()) + 7) & ~7;
     }
 
     /** Switches to PLAIN for the rest of the row group, the open page's values included. */

@@ -21,8 +21,8 @@ final class FixedWidthChunkWriter extends ColumnChunkWriter {
 
     private final Kind kind;
     private final int width;
-    private final long[] values;
-    private final int[] ids;
+    private long[] values = new long[INITIAL_PAGE_VALUES];
+    private int[] ids = new int[INITIAL_PAGE_VALUES];
     private int count;
 
     private long[] dictionaryValues = new long[256];
@@ -38,8 +38,6 @@ final class FixedWidthChunkWriter extends ColumnChunkWriter {
             case INT32, FLOAT -> 4;
             case INT64, DOUBLE -> 8;
         };
-        this.values = new long[settings.pageRowLimit()];
-        this.ids = new int[(settings.pageRowLimit() + 7) & ~7];
     }
 
     private static Kind kindOf(ColumnDescriptor column) {
@@ -87,6 +85,10 @@ final class FixedWidthChunkWriter extends ColumnChunkWriter {
     }
 
     private void add(long bits) {
+        if (count == values.length) {
+            values = Arrays.copyOf(values, grown(count));
+            ids = Arrays.copyOf(ids, values.length);
+        }
         values[count] = bits;
         if (dictionary) {
             ids[count] = id(bits);

@@ -68,7 +68,8 @@ final class FlatColumnsWriter implements RowWriter {
                 props.getPageSizeThreshold(),
                 props.getDictionaryPageSizeThreshold(),
                 codecs.getCompressor(codec),
-                codec);
+                codec,
+                new PageBytes(64 * 1024));
         List<ColumnDescriptor> descriptors = schema.getColumns();
         int width = struct.fields().size();
         this.columns = new ColumnChunkWriter[width];
