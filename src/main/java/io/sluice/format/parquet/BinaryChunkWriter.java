@@ -1,6 +1,9 @@
 package io.sluice.format.parquet;
 
 import io.sluice.format.Utf8Buffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.statistics.Statistics;
@@ -19,6 +22,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  */
 final class BinaryChunkWriter extends ColumnChunkWriter {
     private static final int RECENT = 2048;
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final boolean fixed;
     private final boolean signed;
@@ -305,16 +310,47 @@ final class BinaryChunkWriter extends ColumnChunkWriter {
         }
         min = 0;
         max = 0;
-        for (int i = 1; i < from.length; i++) {
-            if (compare(bytes, from[i], to[i], from[min], to[min]) < 0) {
-                min = i;
+        if (signed) {
+            for (int i = 1; i < from.length; i++) {
+                if (compare(bytes, from[i], to[i], from[min], to[min]) < 0) {
+                    min = i;
+                }
+                if (compare(bytes, from[i], to[i], from[max], to[max]) > 0) {
+                    max = i;
+                }
             }
-            if (compare(bytes, from[i], to[i], from[max], to[max]) > 0) {
-                max = i;
+        } else {
+            // the first eight bytes as an unsigned number order most values; equal ones are compared in full
+            long minPrefix = prefix(bytes, from[0], to[0]);
+            long maxPrefix = minPrefix;
+            for (int i = 1; i < from.length; i++) {
+                long prefix = prefix(bytes, from[i], to[i]);
+                int low = Long.compareUnsigned(prefix, minPrefix);
+                if (low < 0 || low == 0 && compare(bytes, from[i], to[i], from[min], to[min]) < 0) {
+                    min = i;
+                    minPrefix = prefix;
+                }
+                int high = Long.compareUnsigned(prefix, maxPrefix);
+                if (high > 0 || high == 0 && compare(bytes, from[i], to[i], from[max], to[max]) > 0) {
+                    max = i;
+                    maxPrefix = prefix;
+                }
             }
         }
         statistics.updateStats(Binary.fromConstantByteArray(Arrays.copyOfRange(bytes, from[min], to[min])));
         statistics.updateStats(Binary.fromConstantByteArray(Arrays.copyOfRange(bytes, from[max], to[max])));
+    }
+
+    /** Bytes {@code [from, to)} up to the eighth, big-endian, zero-padded: their unsigned order as far as it goes. */
+    private static long prefix(byte[] bytes, int from, int to) {
+        if (to - from >= 8) {
+            return (long) BIG_ENDIAN_LONG.get(bytes, from);
+        }
+        long prefix = 0;
+        for (int i = from; i < from + 8; i++) {
+            prefix = prefix << 8 | (i < to ? bytes[i] & 0xFF : 0);
+        }
+        return prefix;
     }
 
     /** Parquet's order of two values of the column held in {@code bytes}. */
