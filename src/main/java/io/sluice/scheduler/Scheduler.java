@@ -8,21 +8,17 @@ import io.sluice.definition.Durations;
 import io.sluice.runs.RetryPolicy;
 import io.sluice.runs.Run;
 import io.sluice.runs.RunFilter;
-import io.sluice.runs.RunKind;
 import io.sluice.runs.RunOutcome;
-import io.sluice.runs.RunRequest;
 import io.sluice.runs.RunState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -59,9 +55,9 @@ public final class Scheduler {
     private final int maxRunning;
     private final Consumer<String> log;
     private final RunHistory history;
-    private final Conditions conditions;
+    private final Firings firings;
+    private final WorkflowRuns workflows;
     private final Map<String, Launcher.Launch> launches = new HashMap<>();
-    private final Map<String, SchedulerStore.TriggerState> watched = new LinkedHashMap<>();
     private final Set<String> waitingLogged = new HashSet<>();
 
     public Scheduler(
@@ -85,7 +81,8 @@ public final class Scheduler {
         }
         this.maxRunning = maxRunning;
         this.history = new RunHistory(store);
-        this.conditions = new Conditions(history);
+        this.firings = new Firings(definitions, store, files, new Conditions(history), clock, log);
+        this.workflows = new WorkflowRuns(store, history, clock, log);
     }
 
     /**
@@ -93,10 +90,7 @@ public final class Scheduler {
      * the runs a scheduler that stopped left {@code RUNNING}.
      */
     public void recover() {
-        Instant now = clock.instant();
-        for (Trigger trigger : definitions.triggers()) {
-            watched.put(trigger.name(), store.watch(trigger.name(), now));
-        }
+        firings.watchAll(clock.instant());
         for (SchedulerStore.ScheduledRun open : store.open()) {
             Run run = open.run();
             if (run.state() != RunState.RUNNING) {
@@ -127,17 +121,8 @@ public final class Scheduler {
         collect(now);
         settle();
         serveRequests(now);
-        for (Trigger trigger : definitions.triggers()) {
-            SchedulerStore.TriggerState state = watched.computeIfAbsent(trigger.name(), name -> store.watch(name, now));
-            if (trigger.spec() instanceof TriggerSpec.Schedule schedule) {
-                schedule(trigger, schedule, state, now);
-            } else if (trigger.spec() instanceof TriggerSpec.After) {
-                after(trigger, state);
-            } else if (trigger.spec() instanceof TriggerSpec.Data data) {
-                data(trigger, data, state, now);
-            }
-        }
-        completeWorkflows();
+        firings.fireDue(now);
+        workflows.complete();
         dispatch(now);
     }
 
@@ -212,15 +197,7 @@ public final class Scheduler {
 
     /** Ends a run unless it has ended already (its process may have been quicker); true when this ended it. */
     private boolean endIfNotEnded(Run run, RunOutcome outcome) {
-        try {
-            store.finish(run.id(), outcome);
-            return true;
-        } catch (SluiceException e) {
-            if (e.code() == ErrorCode.CONCURRENT_MODIFICATION) {
-                return false;
-            }
-            throw e;
-        }
+        return store.finishUnlessEnded(run.id(), outcome);
     }
 
     // --- retries ---
@@ -273,15 +250,15 @@ public final class Scheduler {
         return policy.retries() == 0 ? "" : " (not retried: its " + policy.retries() + " retries are used up)";
     }
 
-    // --- triggers ---
+    // --- requests ---
 
     private void serveRequests(Instant now) {
         for (SchedulerStore.Request request : store.pendingRequests()) {
             try {
                 if (request.kind().equals(RESUME_REQUEST)) {
-                    resume(request);
+                    workflows.resume(request);
                 } else {
-                    fireByHand(request, now);
+                    firings.fireByHand(request, now);
                 }
             } catch (SluiceException e) {
                 store.handled(request.seq(), "refused: " + e.getMessage());
@@ -289,262 +266,6 @@ public final class Scheduler {
                         + request.target() + ") refused: " + e.getMessage());
             }
         }
-    }
-
-    private void fireByHand(SchedulerStore.Request request, Instant now) {
-        Trigger trigger = definitions.requireTrigger(request.target());
-        if (!trigger.spec().startsWorkflow()) {
-            throw SluiceException.invalidArgument(
-                    "trigger %s fires on the states of other runs, not by hand (fire one that starts a workflow)",
-                    trigger.name());
-        }
-        start(
-                trigger,
-                "request:" + request.seq(),
-                Optional.empty(),
-                now,
-                OptionalLong.of(request.seq()),
-                "fired by hand (sluice trigger fire " + trigger.name() + ")");
-    }
-
-    private void schedule(
-            Trigger trigger, TriggerSpec.Schedule schedule, SchedulerStore.TriggerState state, Instant now) {
-        Instant from = state.watermark().orElse(state.since());
-        List<Instant> due = schedule.cron().between(from, now, MAX_CATCHUP);
-        if (due.isEmpty()) {
-            return;
-        }
-        Instant latest = due.get(due.size() - 1);
-        switch (schedule.catchup()) {
-            case ALL -> due.forEach(time -> start(
-                    trigger,
-                    time.toString(),
-                    Optional.of(time),
-                    now,
-                    OptionalLong.empty(),
-                    "its schedule " + schedule.cron() + " was due at " + time
-                            + (due.size() > 1 ? " (catchup: all, " + due.size() + " times due)" : "")));
-            case LAST -> start(
-                    trigger,
-                    latest.toString(),
-                    Optional.of(latest),
-                    now,
-                    OptionalLong.empty(),
-                    "its schedule " + schedule.cron() + " was due at " + latest
-                            + (due.size() > 1
-                                    ? " (catchup: last; " + (due.size() - 1) + " earlier times skipped)"
-                                    : ""));
-            case NONE -> {
-                if (Duration.between(latest, now).compareTo(ON_TIME) <= 0) {
-                    start(
-                            trigger,
-                            latest.toString(),
-                            Optional.of(latest),
-                            now,
-                            OptionalLong.empty(),
-                            "its schedule " + schedule.cron() + " was due at " + latest
-                                    + (due.size() > 1
-                                            ? " (catchup: none; " + (due.size() - 1) + " missed times skipped)"
-                                            : ""));
-                } else {
-                    store.advance(trigger.name(), latest);
-                    log.accept("trigger " + trigger.name() + " skipped " + due.size() + " missed time(s) up to "
-                            + latest + " (catchup: none)");
-                }
-            }
-        }
-        watched.put(trigger.name(), new SchedulerStore.TriggerState(state.since(), Optional.of(latest)));
-    }
-
-    private void after(Trigger trigger, SchedulerStore.TriggerState state) {
-        for (Conditions.Due due : conditions.due(trigger, state.since())) {
-            Map<String, String> properties =
-                    due.workflowRun().map(w -> w.request().arguments()).orElse(trigger.properties());
-            RunRequest.Builder request = nodeRequest(trigger, properties);
-            due.workflowRun().ifPresent(w -> request.workflowRunId(w.id()));
-            store.fire(new SchedulerStore.Firing(
-                            trigger.name(),
-                            due.key(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            List.of(request.build()),
-                            clock.instant(),
-                            OptionalLong.empty()))
-                    .ifPresent(fired -> log.accept("trigger " + trigger.name() + " fired: " + due.reason()
-                            + "; queued run " + fired.nodes().get(0).id() + " of " + trigger.target()));
-        }
-    }
-
-    private void data(Trigger trigger, TriggerSpec.Data data, SchedulerStore.TriggerState state, Instant now) {
-        Instant seen = state.watermark().orElse(state.since());
-        Optional<Instant> newest = Optional.empty();
-        String reason = null;
-        if (data.doneFlag().isPresent()) {
-            String flag =
-                    data.path().replaceAll("/+$", "") + "/" + data.doneFlag().get();
-            Optional<Instant> modified = files.modified(flag);
-            if (modified.isPresent() && modified.get().isAfter(seen)) {
-                newest = modified;
-                reason = "its done flag " + flag + " appeared (" + modified.get() + ")";
-            }
-        }
-        if (reason == null && (data.minFiles().isPresent() || data.quietWindow().isPresent())) {
-            List<FileProbe.DataFile> fresh = files.list(data.path()).stream()
-                    .filter(f -> f.modified().isAfter(seen))
-                    .toList();
-            if (fresh.isEmpty()) {
-                return;
-            }
-            Instant last = fresh.stream()
-                    .map(FileProbe.DataFile::modified)
-                    .max(Instant::compareTo)
-                    .orElseThrow();
-            boolean enough = data.minFiles().isPresent()
-                    && fresh.size() >= data.minFiles().getAsInt();
-            boolean quiet = data.quietWindow().isPresent()
-                    && Duration.between(last, now).compareTo(data.quietWindow().get()) >= 0;
-            if (enough || quiet) {
-                newest = Optional.of(last);
-                reason = fresh.size() + " new file(s) under " + data.path()
-                        + (enough
-                                ? " (min_files " + data.minFiles().getAsInt() + ")"
-                                : ", none for "
-                                        + Durations.format(data.quietWindow().get()) + " (quiet_window)");
-            } else if (waitingLogged.add(trigger.name() + "@" + last)) {
-                log.accept("trigger " + trigger.name() + " waits: " + fresh.size() + " new file(s) under "
-                        + data.path()
-                        + data.minFiles().stream()
-                                .mapToObj(n -> ", fires at " + n)
-                                .findFirst()
-                                .orElse("")
-                        + data.quietWindow()
-                                .map(q -> ", or after " + Durations.format(q) + " without more")
-                                .orElse(""));
-            }
-        }
-        if (newest.isEmpty()) {
-            return;
-        }
-        start(trigger, "data:" + newest.get().toEpochMilli(), newest, now, OptionalLong.empty(), reason);
-        watched.put(trigger.name(), new SchedulerStore.TriggerState(state.since(), newest));
-    }
-
-    /** Fires a trigger that starts a workflow run: the workflow run and the first node's run, queued. */
-    private void start(
-            Trigger trigger,
-            String key,
-            Optional<Instant> watermark,
-            Instant now,
-            OptionalLong request,
-            String reason) {
-        RunRequest workflow = RunRequest.builder(RunKind.WORKFLOW, trigger.name())
-                .trigger(trigger.name())
-                .arguments(trigger.properties())
-                .build();
-        store.fire(new SchedulerStore.Firing(
-                        trigger.name(),
-                        key,
-                        watermark,
-                        Optional.of(workflow),
-                        List.of(nodeRequest(trigger, trigger.properties()).build()),
-                        now,
-                        request))
-                .ifPresent(fired -> log.accept("trigger " + trigger.name() + " fired: " + reason + "; workflow run "
-                        + fired.workflow().orElseThrow().id() + ", queued run "
-                        + fired.nodes().get(0).id() + " of "
-                        + trigger.target()));
-    }
-
-    /** A run of the trigger's node with the run properties it takes. */
-    private RunRequest.Builder nodeRequest(Trigger trigger, Map<String, String> properties) {
-        Node node = definitions.requireNode(trigger.target(), "trigger " + trigger.name());
-        Map<String, String> arguments = new LinkedHashMap<>();
-        properties.forEach((key, value) -> {
-            if (node.argumentNames().contains(key)) {
-                arguments.put(key, value);
-            }
-        });
-        return RunRequest.builder(node.ref().kind(), node.ref().name())
-                .definitionFile(node.file())
-                .arguments(arguments)
-                .trigger(trigger.name());
-    }
-
-    // --- workflow runs ---
-
-    private void completeWorkflows() {
-        for (Run workflow : store.list(RunFilter.all().kind(RunKind.WORKFLOW).states(RunState.RUNNING))) {
-            List<Run> runs = history.inWorkflow(workflow.id());
-            // A run retried is done, its retry is one of the runs; one not yet dealt with may still be retried.
-            if (runs.stream().anyMatch(run -> !run.state().isTerminal() || !store.settled(run.id()))) {
-                continue;
-            }
-            List<String> chain = history.chain(workflow.id());
-            Map<NodeRef, Run> latest = new LinkedHashMap<>();
-            for (String id : chain) {
-                for (Run run : history.inWorkflow(id)) {
-                    latest.putIfAbsent(RunHistory.node(run), run);
-                }
-            }
-            List<String> failed = latest.values().stream()
-                    .filter(run -> run.state() != RunState.SUCCEEDED)
-                    .map(run -> RunHistory.node(run) + " " + run.state())
-                    .toList();
-            RunOutcome outcome = failed.isEmpty()
-                    ? RunOutcome.succeeded(Map.of())
-                    : RunOutcome.failed(
-                            String.join(", ", failed) + "; resume with: sluice workflow resume " + workflow.id(),
-                            Map.of());
-            if (endIfNotEnded(workflow, outcome)) {
-                log.accept("workflow run " + workflow.id() + " of " + workflow.name() + " ended " + outcome.state()
-                        + " (" + latest.size() + " node(s)" + (failed.isEmpty() ? "" : ": " + String.join(", ", failed))
-                        + ")");
-            }
-        }
-    }
-
-    /** Resumes a workflow run that did not succeed: a new workflow run that reruns its nodes that did not succeed. */
-    private void resume(SchedulerStore.Request request) {
-        Run old = store.get(request.target())
-                .filter(r -> r.kind() == RunKind.WORKFLOW)
-                .orElseThrow(() -> SluiceException.notFound("no workflow run %s", request.target()));
-        if (!old.state().isTerminal() || old.state() == RunState.SUCCEEDED) {
-            throw SluiceException.invalidArgument(
-                    "workflow run %s is %s: only a workflow run that ended without success is resumed",
-                    old.id(), old.state());
-        }
-        Map<NodeRef, Run> latest = new LinkedHashMap<>();
-        for (String id : history.chain(old.id())) {
-            for (Run run : history.inWorkflow(id)) {
-                latest.putIfAbsent(RunHistory.node(run), run);
-            }
-        }
-        List<RunRequest> rerun = latest.values().stream()
-                .filter(run -> run.state() != RunState.SUCCEEDED)
-                .map(run -> RunRequest.builder(run.kind(), run.name())
-                        .definitionFile(run.request().definitionFile().orElse(""))
-                        .arguments(run.request().arguments())
-                        .trigger(run.request().trigger())
-                        .build())
-                .toList();
-        store.fire(new SchedulerStore.Firing(
-                        RESUME,
-                        old.id(),
-                        Optional.empty(),
-                        Optional.of(old.request().retryOf(old.id())),
-                        rerun,
-                        clock.instant(),
-                        OptionalLong.of(request.seq())))
-                .ifPresentOrElse(
-                        fired -> log.accept("workflow run " + old.id() + " resumed as "
-                                + fired.workflow().orElseThrow().id()
-                                + ": rerunning "
-                                + fired.nodes().stream()
-                                        .map(r -> RunHistory.node(r).toString())
-                                        .toList()
-                                + ", skipping " + (latest.size() - rerun.size()) + " node(s) that succeeded"),
-                        () -> store.handled(
-                                request.seq(), "refused: workflow run " + old.id() + " was resumed already"));
     }
 
     // --- starting runs ---

@@ -1,5 +1,7 @@
 package io.sluice.scheduler;
 
+import io.sluice.ErrorCode;
+import io.sluice.SluiceException;
 import io.sluice.runs.Run;
 import io.sluice.runs.RunFilter;
 import io.sluice.runs.RunOutcome;
@@ -76,6 +78,23 @@ public interface SchedulerStore extends AutoCloseable {
 
     /** Ends a run (see {@link io.sluice.runs.RunStore#finish}). */
     Run finish(String runId, RunOutcome outcome);
+
+    /**
+     * Ends a run as {@link #finish} does, unless it has ended already (its process may have been quicker).
+     *
+     * @return true when this call ended it
+     */
+    default boolean finishUnlessEnded(String runId, RunOutcome outcome) {
+        try {
+            finish(runId, outcome);
+            return true;
+        } catch (SluiceException e) {
+            if (e.code() == ErrorCode.CONCURRENT_MODIFICATION) {
+                return false;
+            }
+            throw e;
+        }
+    }
 
     /** Marks a run's end as dealt with and queues its retry, if any, in one transaction. */
     Optional<Run> settle(String runId, Optional<RunRequest> retry, Instant notBefore);
