@@ -44,6 +44,11 @@ final class Access {
         Object evaluate(Row row) {
             return row.get(position);
         }
+
+        @Override
+        boolean onlyReads() {
+            return true;
+        }
     }
 
     private static final class FieldValue extends Node {

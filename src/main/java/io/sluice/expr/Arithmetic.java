@@ -23,7 +23,9 @@ final class Arithmetic {
             return new DecimalArithmetic(operator, decimal, left, right);
         }
         if (result == PrimitiveType.DOUBLE) {
-            return new DoubleArithmetic(operator, left, right);
+            return UnboxedDoubleArithmetic.takes(operator, left, right)
+                    ? new UnboxedDoubleArithmetic(operator, left, right)
+                    : new DoubleArithmetic(operator, left, right);
         }
         if (result == PrimitiveType.FLOAT) {
             return new FloatArithmetic(operator, left, right);
@@ -146,6 +148,79 @@ final class Arithmetic {
                 case MODULO -> y == 0 ? null : x % y;
                 case INTEGER_DIVIDE -> throw new IllegalStateException("DIV takes integral operands");
             };
+        }
+    }
+
+    /**
+     * Double {@code +}, {@code -} and {@code *} over columns, constants and other such operations, as in {@code qty *
+     * price - qty * unit_cost}: computed on primitive doubles, boxing only the result instead of every intermediate
+     * value. Its operands only read values (they cannot fail, whatever order they are read in), and no operation
+     * gives NULL but for a NULL operand, so the result is NULL exactly when one of the values read is.
+     */
+    private static final class UnboxedDoubleArithmetic extends Node {
+        private final ArithmeticOperator operator;
+        private final Node left;
+        private final Node right;
+        /** The columns and constants read, anywhere below. */
+        private final Node[] reads;
+
+        UnboxedDoubleArithmetic(ArithmeticOperator operator, Node left, Node right) {
+            super(PrimitiveType.DOUBLE);
+            this.operator = operator;
+            this.left = left;
+            this.right = right;
+            java.util.List<Node> all = new java.util.ArrayList<>();
+            addReads(left, all);
+            addReads(right, all);
+            this.reads = all.toArray(Node[]::new);
+        }
+
+        static boolean takes(ArithmeticOperator operator, Node left, Node right) {
+            return (operator == ArithmeticOperator.ADD
+                            || operator == ArithmeticOperator.SUBTRACT
+                            || operator == ArithmeticOperator.MULTIPLY)
+                    && isOperand(left)
+                    && isOperand(right);
+        }
+
+        private static boolean isOperand(Node node) {
+            return node instanceof UnboxedDoubleArithmetic || node.onlyReads();
+        }
+
+        private static void addReads(Node node, java.util.List<Node> reads) {
+            if (node instanceof UnboxedDoubleArithmetic operation) {
+                reads.addAll(java.util.Arrays.asList(operation.reads));
+            } else {
+                reads.add(node);
+            }
+        }
+
+        @Override
+        Object evaluate(Row row) {
+            for (Node read : reads) {
+                if (read.evaluate(row) == null) {
+                    return null;
+                }
+            }
+            return value(row);
+        }
+
+        /** The value, when no value read is null. */
+        private double value(Row row) {
+            double x = operand(left, row);
+            double y = operand(right, row);
+            return switch (operator) {
+                case ADD -> x + y;
+                case SUBTRACT -> x - y;
+                case MULTIPLY -> x * y;
+                default -> throw new IllegalStateException(operator + " is not computed unboxed");
+            };
+        }
+
+        private static double operand(Node node, Row row) {
+            return node instanceof UnboxedDoubleArithmetic operation
+                    ? operation.value(row)
+                    : ((Number) node.evaluate(row)).doubleValue();
         }
     }
 

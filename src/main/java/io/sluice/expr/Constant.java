@@ -42,6 +42,11 @@ final class Constant extends Node {
     }
 
     @Override
+    boolean onlyReads() {
+        return true;
+    }
+
+    @Override
     boolean isConstant() {
         return true;
     }

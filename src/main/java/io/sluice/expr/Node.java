@@ -24,6 +24,14 @@ abstract class Node {
     /** The value for one row, or null for SQL NULL. */
     abstract Object evaluate(Row row);
 
+    /**
+     * True for nodes that only read a value, of the row or constant: they never fail and never compute, so when and
+     * how often they are evaluated does not matter.
+     */
+    boolean onlyReads() {
+        return false;
+    }
+
     /** True for nodes whose value does not depend on the row. */
     boolean isConstant() {
         return false;

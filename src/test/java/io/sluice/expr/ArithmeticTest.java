@@ -61,6 +61,26 @@ class ArithmeticTest {
     }
 
     @Test
+    void nestedDoubleArithmeticOverColumnsGivesTheValuesOfBoxedArithmetic() {
+        // qty * x - qty * ratio: int, double and float operands, computed unboxed; each step as Java computes it.
+        assertThat(eval("qty * x - qty * ratio")).isEqualTo(3 * 2.5 - 3 * (double) 0.5f);
+        assertThat(eval("x * 0.1 + x * 0.2")).isEqualTo(2.5 * 0.1 + 2.5 * 0.2);
+        assertThat(eval("(x + 1e308) * 10 - x")).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(eval("x * big + price")).isEqualTo(2.5 * 10 + 9.99);
+        assertThat(eval("qty * x - qty * ratio", "qty", null)).isNull();
+        assertThat(eval("qty * x - qty * ratio", "x", null)).isNull();
+        assertThat(eval("qty * x - qty * ratio", "ratio", null)).isNull();
+        assertThat(eval("x * x + CAST(NULL AS double)")).isNull();
+    }
+
+    @Test
+    void aDivisionByZeroInsideDoubleArithmeticStillGivesNull() {
+        assertThat(eval("x * 2 + x / (qty - 3)")).isNull();
+        assertThat(eval("x * 2 + x / qty")).isEqualTo(5.0 + 2.5 / 3);
+        assertThat(eval("x * 2 - x % 0")).isNull();
+    }
+
+    @Test
     void unaryMinus() {
         assertThat(eval("-qty")).isEqualTo(-3);
         assertThat(eval("-price")).isEqualTo(new BigDecimal("-9.99"));

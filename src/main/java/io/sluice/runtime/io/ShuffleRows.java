@@ -29,6 +29,7 @@ public final class ShuffleRows {
     private final Row valueRow;
     private final Row keyRow;
     private final KeyReader keyReader = new KeyReader();
+    private final BinaryInput valueInput = new BinaryInput();
 
     private ShuffleRows(KeyCodec key, StructType rows, int[] keyPositions, int[] keyColumns) {
         this.key = key;
@@ -119,17 +120,35 @@ public final class ShuffleRows {
 
     /** Reads the columns taken from the key of a group; call once per group, before {@link #decode}. */
     public void startGroup(KeyWritable groupKey) {
+        startGroup(groupKey.bytes(), 0, groupKey.groupLength());
+    }
+
+    /**
+     * As {@link #startGroup(KeyWritable)}, for a group whose key's grouping part is {@code bytes[offset, offset +
+     * groupLength)}.
+     */
+    public void startGroup(byte[] bytes, int offset, int groupLength) {
         if (keyPositions.length > 0) {
-            key.decode(groupKey.bytes(), 0, groupKey.groupLength(), keyRow, keyReader);
+            key.decode(bytes, offset, groupLength, keyRow, keyReader);
         }
+    }
+
+    /** Whether the rows take columns from their group's key ({@link #startGroup} has work to do). */
+    public boolean takesColumnsFromKey() {
+        return keyPositions.length > 0;
     }
 
     /** Decodes a value of the current group into {@code target} (as wide as the rows), which it returns. */
     public Row decode(RowWritable value, Row target) {
+        return decode(value.bytes(), 0, value.length(), target);
+    }
+
+    /** As {@link #decode(RowWritable, Row)}, for the value {@code bytes[offset, offset + length)}. */
+    public Row decode(byte[] bytes, int offset, int length, Row target) {
         if (keyPositions.length == 0) {
-            return values.decode(value.bytes(), 0, value.length(), target);
+            return values.decode(valueInput.reset(bytes, offset, length), target);
         }
-        values.decode(value.bytes(), 0, value.length(), valueRow);
+        values.decode(valueInput.reset(bytes, offset, length), valueRow);
         for (int i = 0; i < valuePositions.length; i++) {
             target.set(valuePositions[i], valueRow.get(i));
         }

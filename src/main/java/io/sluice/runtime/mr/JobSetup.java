@@ -32,6 +32,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapred.MapOutputCollector;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRConfig;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 
@@ -239,6 +240,10 @@ final class JobSetup {
         hadoop.setInputFormatClass(TaggedInputFormat.class);
         hadoop.setMapperClass(ShuffleMapper.class);
         hadoop.setReducerClass(shuffle.kind() == Shuffle.Kind.GROUP ? StageReducer.class : PassThroughReducer.class);
+        if (shuffle.kind() != Shuffle.Kind.GROUP) {
+            // Hadoop's shuffle, whose merged records the pass-through reducer then reads in place.
+            setUnlessConfigured(conf, MRConfig.SHUFFLE_CONSUMER_PLUGIN, MergedInput.class.getName());
+        }
         switch (shuffle.partitioning()) {
             case SINGLE -> {
                 ShuffleConf.configure(conf, shuffled, key, KeyHashPartitioner.class);

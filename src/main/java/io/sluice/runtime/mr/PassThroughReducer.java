@@ -10,9 +10,15 @@ import io.sluice.runtime.io.ShuffleConf;
 import io.sluice.runtime.io.ShuffleRows;
 import io.sluice.runtime.stage.RowConsumer;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.DataInputBuffer;
 import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.WritableComparator;
+import org.apache.hadoop.io.WritableUtils;
 import org.apache.hadoop.mapreduce.Reducer;
+import org.apache.hadoop.mapreduce.TaskCounter;
 
 /**
  * The reducer of a job whose shuffle serves a {@code sort}, {@code partition} or {@code distinct} stage: the shuffle
@@ -20,12 +26,20 @@ import org.apache.hadoop.mapreduce.Reducer;
  * row per group — the first or the last in the group's order ({@code distinct}) — then runs the stages fused after it.
  */
 public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, NullWritable, Row> {
+    /** Every how many records {@link #passAll} reads one through Hadoop's reduce loop, for progress. */
+    static final int FRAMEWORK_EVERY = 4096;
+
     private ShuffleRows rows;
     private Row row;
     private Row kept;
     private Mode mode;
     private RowConsumer after;
     private BadRecords badRecords;
+    /** The grouping part of the last key {@link #passAll} read, and the groups it read. */
+    private byte[] group = new byte[64];
+
+    private int groupLength;
+    private long groups;
 
     private enum Mode {
         ALL,
@@ -81,9 +95,89 @@ public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, 
         after.close();
     }
 
-    /** Runs the task; a failure's reason is left for the runner ({@link TaskFailures}). */
+    /**
+     * Runs the task; a failure's reason is left for the runner ({@link TaskFailures}). When every row passes and the
+     * shuffle's merged records are at hand ({@link MergedInput}), reads them in place ({@link #passAll}).
+     */
     @Override
     public void run(Context context) throws IOException, InterruptedException {
-        TaskFailures.run(context, () -> super.run(context));
+        TaskFailures.run(context, () -> {
+            Optional<MergedInput.Records> merged = MergedInput.take(context.getTaskAttemptID());
+            setup(context);
+            try {
+                if (mode == Mode.ALL && merged.isPresent()) {
+                    passAll(context, merged.get());
+                } else {
+                    while (context.nextKey()) {
+                        reduce(context.getCurrentKey(), context.getValues(), context);
+                    }
+                }
+            } finally {
+                cleanup(context);
+            }
+        });
+    }
+
+    /**
+     * Passes every row on, reading the merged records' bytes where they lie: no Writables filled, no key compared with
+     * the next through Hadoop's comparator, no counter touched per record. Every {@value #FRAMEWORK_EVERY}th record
+     * goes through Hadoop's reduce loop instead, which reads the same iterator and moves the task's progress; the
+     * input counters get the rest at the end. Columns taken from the key are decoded when the grouping part of the key
+     * changes, as they would be once per group.
+     */
+    private void passAll(Context context, MergedInput.Records merged) throws IOException, InterruptedException {
+        long direct = 0;
+        int count = 0;
+        try {
+            while (merged.hasCurrent()) {
+                if (++count == FRAMEWORK_EVERY) {
+                    count = 0;
+                    if (!context.nextKeyValue()) { // the record the iterator is on; Hadoop then steps on
+                        throw new IllegalStateException("Hadoop's reduce loop is past the end of the shuffle's input");
+                    }
+                    KeyWritable key = context.getCurrentKey();
+                    RowWritable value = context.getCurrentValue();
+                    pass(key.bytes(), 0, key.length(), key.groupLength(), value.bytes(), 0, value.length());
+                    continue;
+                }
+                DataInputBuffer key = merged.getKey();
+                byte[] k = key.getData();
+                int at = key.getPosition();
+                int lengthSize = WritableUtils.decodeVIntSize(k[at]);
+                int keyLength = (int) WritableComparator.readVLong(k, at);
+                int groupLength = (int) WritableComparator.readVLong(k, at + lengthSize);
+                int keyStart = at + lengthSize + WritableUtils.decodeVIntSize(k[at + lengthSize]);
+                DataInputBuffer value = merged.getValue();
+                byte[] v = value.getData();
+                int valueAt = value.getPosition();
+                int valueLength = (int) WritableComparator.readVLong(v, valueAt);
+                int valueStart = valueAt + WritableUtils.decodeVIntSize(v[valueAt]);
+                pass(k, keyStart, keyLength, groupLength, v, valueStart, valueLength);
+                direct++;
+                merged.next();
+            }
+        } finally {
+            context.getCounter(TaskCounter.REDUCE_INPUT_RECORDS).increment(direct);
+            context.getCounter(TaskCounter.REDUCE_INPUT_GROUPS).increment(groups);
+        }
+    }
+
+    private void pass(
+            byte[] key, int keyStart, int keyLength, int groupLength, byte[] value, int valueStart, int length)
+            throws IOException {
+        if (groupLength > keyLength) {
+            throw new IOException(
+                    "malformed shuffle key: a grouping part of " + groupLength + " bytes in " + keyLength);
+        }
+        if (groups == 0 || !Arrays.equals(group, 0, this.groupLength, key, keyStart, keyStart + groupLength)) {
+            groups++;
+            if (group.length < groupLength) {
+                group = new byte[Math.max(groupLength, 2 * group.length)];
+            }
+            System.arraycopy(key, keyStart, group, 0, groupLength);
+            this.groupLength = groupLength;
+            rows.startGroup(key, keyStart, groupLength);
+        }
+        push(rows.decode(value, valueStart, length, row));
     }
 }

@@ -25,6 +25,8 @@ import org.apache.hadoop.mapred.Merger;
 import org.apache.hadoop.mapred.RawKeyValueIterator;
 import org.apache.hadoop.mapred.SpillRecord;
 import org.apache.hadoop.mapred.Task;
+import org.apache.hadoop.mapreduce.JobID;
+import org.apache.hadoop.mapreduce.MRConfig;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.TaskType;
@@ -53,6 +55,9 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     /** Partitions of fewer records are merge sorted straight away (a radix sort's passes cost more there). */
     private static final int RADIX_MIN = 256;
 
+    /** Records collected between two updates of the output counters. */
+    private static final int COUNTER_BATCH = 4096;
+
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -65,8 +70,16 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private Counters.Counter outputRecords;
     private Counters.Counter outputBytes;
     private Counters.Counter spilledRecords;
+    /**
+     * Output records and bytes not yet added to their counters: Hadoop's counter increment is costly enough per record
+     * (a few percent of a sort job) that they are added in batches, and before every spill.
+     */
+    private long uncountedRecords;
+
+    private long uncountedBytes;
     private int partitions;
     private String taskId;
+    private JobID jobId;
     private long capacity;
 
     private byte[] data;
@@ -95,6 +108,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         reporter = context.getReporter();
         files = context.getMapTask().getMapOutputFile();
         taskId = context.getMapTask().getTaskID().toString();
+        jobId = context.getMapTask().getJobID();
         local = FileSystem.getLocal(job).getRaw();
         partitions = Math.max(1, job.getNumReduceTasks());
         comparator = job.getOutputKeyComparator();
@@ -105,9 +119,55 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         int sortMb = job.getInt(MRJobConfig.IO_SORT_MB, MRJobConfig.DEFAULT_IO_SORT_MB);
         capacity = Math.min((long) sortMb << 20, MAX_BUFFER); // offsets are ints
         data = new byte[(int) Math.min(capacity, 1 << 20)]; // grows as needed: a small map output stays small
+        if (reusesBuffers()) {
+            CollectorBuffers.start(jobId, job.getNumMapTasks()).ifPresent(this::reuse);
+        }
         outputRecords = reporter.getCounter(TaskCounter.MAP_OUTPUT_RECORDS);
         outputBytes = reporter.getCounter(TaskCounter.MAP_OUTPUT_BYTES);
         spilledRecords = reporter.getCounter(TaskCounter.SPILLED_RECORDS);
+    }
+
+    /** The local runner runs the map tasks in this JVM, where a task may take over the buffers of one before it. */
+    private boolean reusesBuffers() {
+        return "local".equals(job.get(MRConfig.FRAMEWORK_NAME, MRConfig.LOCAL_FRAMEWORK_NAME));
+    }
+
+    private void reuse(CollectorBuffers buffers) {
+        data = buffers.data;
+        partition = buffers.partition;
+        keyStart = buffers.keyStart;
+        keyLength = buffers.keyLength;
+        valueLength = buffers.valueLength;
+        prefix1 = buffers.prefix1;
+        prefix2 = buffers.prefix2;
+        order = buffers.order;
+        scratch = buffers.scratch;
+        sortKey = buffers.sortKey;
+        sortScratch = buffers.sortScratch;
+    }
+
+    /** Hands the buffers on to the next map task, if one is to start, and lets go of them. */
+    private void releaseBuffers() {
+        if (data != null && reusesBuffers()) {
+            CollectorBuffers.release(
+                    jobId,
+                    job.getNumMapTasks(),
+                    new CollectorBuffers(
+                            data,
+                            partition,
+                            keyStart,
+                            keyLength,
+                            valueLength,
+                            prefix1,
+                            prefix2,
+                            order,
+                            scratch,
+                            sortKey,
+                            sortScratch));
+        }
+        data = null;
+        partition = keyStart = keyLength = valueLength = order = scratch = null;
+        prefix1 = prefix2 = sortKey = sortScratch = null;
     }
 
     @Override
@@ -141,8 +201,17 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         prefix1[count] = pack(data, start + header, keyEnd);
         prefix2[count] = pack(data, start + header + 8, keyEnd);
         count++;
-        outputRecords.increment(1);
-        outputBytes.increment(length - start);
+        uncountedBytes += length - start;
+        if (++uncountedRecords == COUNTER_BATCH) {
+            addToCounters();
+        }
+    }
+
+    private void addToCounters() {
+        outputRecords.increment(uncountedRecords);
+        outputBytes.increment(uncountedBytes);
+        uncountedRecords = 0;
+        uncountedBytes = 0;
     }
 
     private void ensure(int bytes) {
@@ -206,6 +275,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
 
     /** Sorts the buffered records and writes them as one spill file, one segment per partition. */
     private void spill() throws IOException {
+        addToCounters();
         int[] bucketStart = new int[partitions + 1];
         for (int i = 0; i < count; i++) {
             bucketStart[partition[i] + 1]++;
@@ -421,7 +491,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         if (count > 0 || spills.isEmpty()) {
             spill();
         }
-        data = null;
+        releaseBuffers();
         Path first = spills.get(0);
         if (spills.size() == 1) {
             Path output = files.getOutputFileForWriteInVolume(first);
@@ -484,6 +554,6 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
 
     @Override
     public void close() {
-        data = null;
+        data = null; // not handed on: a collector closed without a flush may have failed midway
     }
 }

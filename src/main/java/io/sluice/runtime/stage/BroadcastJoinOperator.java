@@ -3,6 +3,7 @@ package io.sluice.runtime.stage;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.row.Row;
+import io.sluice.types.PrimitiveType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,15 +18,27 @@ import java.util.Map;
  */
 public final class BroadcastJoinOperator implements RowConsumer {
     private final JoinLayout layout;
-    private final Map<Row, List<Row>> table;
+    /**
+     * The other source's rows by key: the key's value itself when there is one key column (hashed and compared as it
+     * is, without a {@link Row} around it), else a {@link Row} of the key values.
+     */
+    private final Map<Object, Row[]> table;
+
+    private final boolean singleKey;
     private final RowConsumer next;
     private final Row probe;
 
-    private BroadcastJoinOperator(JoinLayout layout, Map<Row, List<Row>> table, RowConsumer next) {
+    private BroadcastJoinOperator(JoinLayout layout, Map<Object, Row[]> table, RowConsumer next) {
         this.layout = layout;
         this.table = table;
         this.next = next;
         this.probe = new Row(layout.keyTypes().size());
+        this.singleKey = singleKey(layout);
+    }
+
+    /** One key column, whose values compare by their own {@code equals} (not so byte arrays: binary). */
+    private static boolean singleKey(JoinLayout layout) {
+        return layout.keyTypes().size() == 1 && layout.keyTypes().get(0) != PrimitiveType.BINARY;
     }
 
     /**
@@ -39,25 +52,29 @@ public final class BroadcastJoinOperator implements RowConsumer {
                     "a " + layout.stage().type().name().toLowerCase(java.util.Locale.ROOT)
                             + " join keeps unmatched rows of the other source: it cannot be a broadcast join");
         }
-        Map<Row, List<Row>> table = new HashMap<>();
+        Map<Object, List<Row>> rows = new HashMap<>();
         int width = layout.keyTypes().size();
+        boolean single = singleKey(layout);
         for (Row other : others) {
             Row key = new Row(width);
             if (layout.rightKey(other, key)) {
-                table.computeIfAbsent(key, k -> new ArrayList<>(1)).add(other.copy());
+                rows.computeIfAbsent(single ? key.get(0) : key, k -> new ArrayList<>(1))
+                        .add(other.copy());
             }
         }
+        Map<Object, Row[]> table = new HashMap<>();
+        rows.forEach((key, matches) -> table.put(key, matches.toArray(Row[]::new)));
         return new BroadcastJoinOperator(layout, table, requireNonNull(next, "next is null"));
     }
 
     /** The number of rows of the other source held (those with a null key are not). */
     public int size() {
-        return table.values().stream().mapToInt(List::size).sum();
+        return table.values().stream().mapToInt(matches -> matches.length).sum();
     }
 
     @Override
     public void accept(Row row) {
-        List<Row> matches = layout.leftKey(row, probe) ? table.get(probe) : null;
+        Row[] matches = layout.leftKey(row, probe) ? table.get(singleKey ? probe.get(0) : probe) : null;
         if (matches == null) {
             if (layout.keepsUnmatchedLeft()) {
                 next.accept(layout.join(row, null));
