@@ -11,9 +11,9 @@ import java.util.Arrays;
  *
  * <p>Short values only ({@value #MAX_LENGTH} bytes at most), in a direct-mapped table of {@value #SLOTS} slots. A
  * column whose values mostly miss (ids, free text) stops looking after a window of {@value #WINDOW} lookups, so it
- * pays for at most that many. Not thread-safe: one per column of one reader.
+ * pays for at most that many. Not thread-safe: one per column of one reader or decoder.
  */
-final class RepeatedStrings {
+public final class RepeatedStrings {
     static final int MAX_LENGTH = 24;
     static final int SLOTS = 2048;
     static final int WINDOW = 4096;
@@ -25,12 +25,12 @@ final class RepeatedStrings {
     private int misses;
     private boolean off;
 
-    RepeatedStrings(Charset charset) {
+    public RepeatedStrings(Charset charset) {
         this.charset = charset;
     }
 
     /** The bytes {@code [from, to)} as text: the string returned for the same bytes before, when it is still held. */
-    String text(byte[] b, int from, int to) {
+    public String text(byte[] b, int from, int to) {
         int length = to - from;
         if (off || length > MAX_LENGTH) {
             return new String(b, from, length, charset);

@@ -32,11 +32,13 @@ import io.sluice.types.StructType;
  * <p>Varints are unsigned LEB128. The codec is built once per schema into one writer/reader per column, so encoding
  * decides nothing per value; encoding allocates nothing but the growth of the output buffer (decimals aside, whose
  * unscaled value {@link java.math.BigDecimal} only hands out as a new object). Decoding fills the caller's row;
- * values themselves (strings, boxed numbers, nested lists, maps and rows) are new objects.
+ * values themselves (boxed numbers, nested lists, maps and rows) are new objects, except strings: a short text value
+ * that repeats (a country, a category) is decoded once and its {@link String} handed out again.
  *
  * <p>Round trips are exact for every value of the row's types, with one exception: text with unpaired UTF-16
  * surrogates, which UTF-8 cannot hold, comes back with {@code ?} in their place. Timestamps must lie within about
- * 146,000 years of 1970. Immutable and thread-safe.
+ * 146,000 years of 1970. Not thread-safe (the strings decoded last are kept per column): one codec per task or
+ * thread.
  */
 public final class RowCodec {
     private final StructType schema;

@@ -2,6 +2,7 @@ package io.sluice.runtime.io;
 
 import io.sluice.ErrorCode;
 import io.sluice.SluiceException;
+import io.sluice.format.text.RepeatedStrings;
 import io.sluice.row.Temporals;
 import io.sluice.types.ArrayType;
 import io.sluice.types.DataType;
@@ -12,6 +13,7 @@ import io.sluice.types.StructType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ final class ValueCodecs {
             return decimal.precision() <= LONG_DECIMAL_DIGITS ? new LongDecimal(decimal) : new BigDecimalCodec(decimal);
         }
         if (type.isText()) {
-            return TEXT;
+            return new Text();
         }
         if (type instanceof ArrayType array) {
             return new ArrayCodec(forType(array.elementType()));
@@ -54,7 +56,7 @@ final class ValueCodecs {
             case BIGINT -> BIGINT;
             case FLOAT -> FLOAT;
             case DOUBLE -> DOUBLE;
-            case STRING -> TEXT;
+            case STRING -> new Text();
             case DATE -> DATE;
             case TIMESTAMP -> TIMESTAMP;
             case BINARY -> BINARY;
@@ -145,7 +147,10 @@ final class ValueCodecs {
         }
     };
 
-    private static final ValueCodec TEXT = new ValueCodec() {
+    /** Text; decoding returns the same {@link String} for a value that repeats (see {@link RepeatedStrings}). */
+    private static final class Text implements ValueCodec {
+        private final RepeatedStrings strings = new RepeatedStrings(StandardCharsets.UTF_8);
+
         @Override
         public void write(Object value, BinaryOutput out) {
             out.writeUtf8WithLength((String) value);
@@ -153,9 +158,12 @@ final class ValueCodecs {
 
         @Override
         public Object read(BinaryInput in) {
-            return in.readUtf8WithLength();
+            int length = in.readVarInt();
+            int at = in.position();
+            in.skip(length);
+            return strings.text(in.buffer(), at, at + length);
         }
-    };
+    }
 
     private static final ValueCodec BINARY = new ValueCodec() {
         @Override

@@ -51,6 +51,35 @@ class RowCodecTest {
     }
 
     @Test
+    void decodesARepeatedStringOnceAndEveryOtherAsItIs() {
+        RowCodec strings = RowCodec.of((StructType) DataType.parse("struct<country:string,note:string>"));
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            rows.add(Row.of(i % 3 == 0 ? "DE" : "Türkiye", i % 7 == 0 ? null : "note " + i));
+        }
+        rows.forEach(row -> strings.encode(row, out));
+
+        BinaryInput in = new BinaryInput().reset(out.buffer(), 0, out.length());
+        List<Object> countries = new ArrayList<>();
+        for (Row row : rows) {
+            Row decoded = strings.decode(in, new Row(2));
+            assertThat(decoded.get(0)).isEqualTo(row.get(0));
+            assertThat(decoded.get(1)).isEqualTo(row.get(1));
+            countries.add(decoded.get(0));
+        }
+        assertThat(countries.stream()
+                        .filter(c -> c.equals("DE"))
+                        .map(System::identityHashCode)
+                        .distinct())
+                .hasSize(1);
+        assertThat(countries.stream()
+                        .filter(c -> c.equals("Türkiye"))
+                        .map(System::identityHashCode)
+                        .distinct())
+                .hasSize(1);
+    }
+
+    @Test
     void writesTheDocumentedBytes() {
         RowCodec small = RowCodec.of((StructType) DataType.parse("struct<a:int,b:string,c:double,d:boolean>"));
 
