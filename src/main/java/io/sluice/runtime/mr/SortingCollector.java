@@ -91,10 +91,12 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private int[] valueLength = new int[1024];
     private long[] prefix1 = new long[1024];
     private long[] prefix2 = new long[1024];
-    private int[] order = new int[1024];
-    private int[] scratch = new int[1024];
-    private long[] sortKey = new long[1024];
-    private long[] sortScratch = new long[1024];
+    // The sort's arrays: made at the first spill for as many records as it has, so that they are not allocated
+    // anew at each doubling of the arrays above (large arrays, garbage of the old generation).
+    private int[] order = new int[0];
+    private int[] scratch = new int[0];
+    private long[] sortKey = new long[0];
+    private long[] sortScratch = new long[0];
     private final byte[] stage = new byte[64 << 10];
     private final int[] radixCounts = new int[8 << 8];
 
@@ -267,10 +269,17 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         valueLength = Arrays.copyOf(valueLength, size);
         prefix1 = Arrays.copyOf(prefix1, size);
         prefix2 = Arrays.copyOf(prefix2, size);
-        order = new int[size];
-        scratch = new int[size];
-        sortKey = new long[size];
-        sortScratch = new long[size];
+    }
+
+    /** Makes the sort's arrays large enough for the buffered records. */
+    private void ensureSortArrays() {
+        if (order.length < count) {
+            int size = partition.length; // as many as the buffer holds: a later spill of a full buffer fits too
+            order = new int[size];
+            scratch = new int[size];
+            sortKey = new long[size];
+            sortScratch = new long[size];
+        }
     }
 
     /** Sorts the buffered records and writes them as one spill file, one segment per partition. */
@@ -284,6 +293,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
             bucketStart[p + 1] += bucketStart[p];
         }
         skipCommonPrefix();
+        ensureSortArrays();
         int[] fill = Arrays.copyOf(bucketStart, partitions);
         for (int i = 0; i < count; i++) {
             int at = fill[partition[i]]++;
