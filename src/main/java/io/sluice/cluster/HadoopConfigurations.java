@@ -28,8 +28,8 @@ public final class HadoopConfigurations {
     public static Configuration local() {
         Configuration conf = withAllDefaults();
         conf.set(NioLocalFileSystem.IMPL, NioLocalFileSystem.class.getName());
-        relaxLocalChecksums(conf);
         shareWithHadoop(conf);
+        relaxLocalChecksums(conf);
         return conf;
     }
 
@@ -59,8 +59,8 @@ public final class HadoopConfigurations {
                         new org.apache.hadoop.fs.Path(file.toAbsolutePath().toUri()));
             }
         }
-        relaxLocalChecksums(conf);
         shareWithHadoop(conf);
+        relaxLocalChecksums(conf);
         return conf;
     }
 
