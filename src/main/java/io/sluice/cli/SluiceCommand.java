@@ -63,6 +63,9 @@ public final class SluiceCommand implements Runnable {
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
     private boolean stacktrace;
 
+    /** The local Hadoop configuration, once read; never handed out, only copies of it. */
+    private Configuration localHadoop;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -78,9 +81,22 @@ public final class SluiceCommand implements Runnable {
         return SqliteRunStore.open(catalogDir());
     }
 
-    /** The Hadoop configuration commands run with: the cluster's ({@code --cluster}) or the embedded local one. */
+    /**
+     * The Hadoop configuration commands run with: the cluster's ({@code --cluster}) or the embedded local one. Each
+     * call gives a configuration of its own to change. The local one is read once per command and copied: reading
+     * Hadoop's default files again took 30 ms once warm, over 100 ms at the start. A cluster's is read each time, as
+     * its folder may be rewritten while a scheduler runs (a mini-cluster restarted on other ports).
+     */
     Configuration hadoopConfiguration() {
-        return clusterConfDir().map(HadoopConfigurations::cluster).orElseGet(HadoopConfigurations::local);
+        Optional<Path> cluster = clusterConfDir();
+        return cluster.isPresent() ? HadoopConfigurations.cluster(cluster.get()) : new Configuration(localHadoop());
+    }
+
+    private synchronized Configuration localHadoop() {
+        if (localHadoop == null) {
+            localHadoop = HadoopConfigurations.local();
+        }
+        return localHadoop;
     }
 
     /** The cluster configuration folder: {@code --cluster}, else {@code $HADOOP_CONF_DIR}, else none (local). */

@@ -91,7 +91,11 @@ final class JobSetup {
         conf.set(PlanStages.MAP_STAGES, indexes(mr.mapSide()));
         conf.set(PlanStages.REDUCE_STAGES, indexes(mr.reduceSide()));
         output(hadoop, mr, output);
-        hadoop.setJarByClass(StageMapper.class);
+        if (!runsLocally(conf)) {
+            // Tasks on a cluster load Sluice from the job's jar; the local runner's tasks run in this JVM, whose class
+            // path has Sluice already, and copying the jar into the staging folder was a few percent of a small job.
+            hadoop.setJarByClass(StageMapper.class);
+        }
         if (mr.mapOnly()) {
             hadoop.setInputFormatClass(TaggedInputFormat.class);
             hadoop.setMapperClass(StageMapper.class);
@@ -220,7 +224,7 @@ final class JobSetup {
                     MRJobConfig.MAP_OUTPUT_COLLECTOR_CLASS_ATTR, SortingCollector.class, MapOutputCollector.class);
             setUnlessConfigured(conf, MRJobConfig.IO_SORT_MB, "256");
         }
-        if ("local".equals(conf.get("mapreduce.framework.name", "local"))) {
+        if (runsLocally(conf)) {
             localReduceMemory(conf);
         }
         int reducers = shuffle.reducers().orElse(DEFAULT_REDUCERS);
@@ -266,6 +270,11 @@ final class JobSetup {
         } else {
             ShuffleConf.leaveGroupingColumnsOutOfValues(conf);
         }
+    }
+
+    /** True when the job's tasks run in this JVM, on Hadoop's LocalJobRunner. */
+    static boolean runsLocally(Configuration conf) {
+        return "local".equals(conf.get("mapreduce.framework.name", "local"));
     }
 
     /**
