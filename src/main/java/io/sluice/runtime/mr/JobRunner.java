@@ -87,9 +87,28 @@ public final class JobRunner {
         String name = job.definition().name();
         try {
             Configuration conf = new Configuration(base);
-            if (JobClasspath.runsOnYarn(conf)) {
+            boolean yarn = JobClasspath.runsOnYarn(conf);
+            if (yarn) {
                 JobClasspath.ship(conf);
             }
+            try (LocalScratch scratch = yarn ? null : LocalScratch.of(conf)) {
+                return run(job, plan, yaml, fileName, arguments, conf);
+            }
+        } catch (IOException e) {
+            throw new SluiceException(ErrorCode.EXTERNAL_FAILURE, "job " + name + " failed: " + e, e);
+        }
+    }
+
+    private Result run(
+            ValidatedJob job,
+            Plan plan,
+            String yaml,
+            String fileName,
+            Map<String, String> arguments,
+            Configuration conf) {
+        Output output = job.definition().output();
+        String name = job.definition().name();
+        try {
             Path outputPath = new Path(output.path());
             FileSystem fs = outputPath.getFileSystem(conf);
             Path target = fs.makeQualified(outputPath);
