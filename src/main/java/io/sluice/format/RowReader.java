@@ -16,4 +16,13 @@ public interface RowReader extends Closeable {
 
     /** Fills {@code row} (of the schema's width) with the next record; false at the end. */
     boolean next(Row row) throws IOException, BadRecordException;
+
+    /**
+     * True when {@link #next} also takes a row wider than the schema, sets its first values and leaves the others as
+     * they are: a caller that appends values of its own (partition values) can then hand the reader its row instead
+     * of copying every value over.
+     */
+    default boolean fillsWiderRows() {
+        return false;
+    }
 }

@@ -9,6 +9,7 @@ import io.sluice.format.text.TextSplit;
 import io.sluice.format.text.ValueFormats;
 import io.sluice.row.BadRecordException;
 import io.sluice.row.Row;
+import io.sluice.types.DataType;
 import io.sluice.types.StructField;
 import java.io.IOException;
 import java.util.Arrays;
@@ -17,9 +18,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Reads the records of one split of a delimited text file into rows, columns by position: the fields are found in
- * the bytes ({@link DelimitedTokenizer}) and each is parsed straight from them ({@link BytesValueParser}). One {@link
- * ByteWindow} and one set of field positions serve every record.
+ * Reads the records of one split of a delimited text file into rows, columns by position. A plain record (no quote or
+ * escape byte) is read in one pass by {@link PlainRecordParser}; any other, and any the plain pass declines, has its
+ * fields found in the bytes ({@link DelimitedTokenizer}) and each parsed straight from them ({@link
+ * BytesValueParser}), which also reports what is wrong with a bad one. One {@link ByteWindow} and one set of field
+ * positions serve every record.
  *
  * <p>A record with fewer fields than columns has nulls in the rest, as Hive reads it; one with more fields is bad, as
  * is one with a value its column's type cannot hold. Empty lines are not records.
@@ -38,6 +41,8 @@ final class DelimitedReader implements RowReader {
 
     private final String[] names;
     private final byte[] nullText;
+    private final PlainRecordParser plain;
+    private final PlainPassGate gate = new PlainPassGate();
     private long linesRead;
 
     DelimitedReader(String file, TextSplit split, DelimitedDialect dialect, ReadSpec spec) {
@@ -70,6 +75,8 @@ final class DelimitedReader implements RowReader {
                 .filter(text -> !text.isEmpty())
                 .map(text -> text.getBytes(split.charset()))
                 .orElse(null);
+        DataType[] types = fields.stream().map(StructField::type).toArray(DataType[]::new);
+        this.plain = new PlainRecordParser(dialect, types, parsers, skipped, nullText);
     }
 
     @Override
@@ -82,6 +89,15 @@ final class DelimitedReader implements RowReader {
             from = window.position();
             if (window.offset(from) >= split.end()) {
                 return false;
+            }
+            if (gate.open()) {
+                int next = plain.parse(window.bytes(), from, window.limit(), window.eof(), row);
+                gate.tried(next != PlainRecordParser.DECLINED);
+                if (next != PlainRecordParser.DECLINED) {
+                    linesRead++;
+                    window.position(next);
+                    return true;
+                }
             }
             int status = tokenizer.record(window.bytes(), from, window.limit(), window.eof());
             if (status == DelimitedTokenizer.NEED_MORE) {
@@ -148,6 +164,12 @@ final class DelimitedReader implements RowReader {
             throws IOException {
         return new BadRecordException(
                 file, OptionalLong.of(split.lineNumbers().line(linesBefore)), column, Optional.of(value), reason);
+    }
+
+    /** Only the first columns are set: the row may be wider, as the runtime's rows with partition values are. */
+    @Override
+    public boolean fillsWiderRows() {
+        return true;
     }
 
     @Override

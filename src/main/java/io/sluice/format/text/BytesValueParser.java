@@ -24,10 +24,6 @@ public final class BytesValueParser {
     private static final Object DECLINED = new Object();
 
     private static final int MAX_LONG_DIGITS = 18;
-    private static final long MAX_EXACT_DOUBLE = 1L << 53;
-    private static final long MAX_EXACT_FLOAT = 1L << 24;
-    private static final double[] DOUBLE_POWERS = doublePowers();
-    private static final float[] FLOAT_POWERS = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
     private static final long[] LONG_POWERS = longPowers();
 
     private enum Kind {
@@ -52,6 +48,7 @@ public final class BytesValueParser {
     private final int integerDigits;
     private final TemporalLayout temporal;
     private final RepeatedStrings strings;
+    private final PlainNumbers numbers = new PlainNumbers();
 
     private BytesValueParser(TextValueParser parser, Charset charset, Optional<TemporalFormat> format) {
         this.parser = parser;
@@ -149,24 +146,8 @@ public final class BytesValueParser {
     }
 
     /** A signed integer of at most 18 digits, else {@link Long#MIN_VALUE}. */
-    private static long integer(byte[] b, int from, int to) {
-        int i = from;
-        boolean negative = b[i] == '-';
-        if (negative || b[i] == '+') {
-            i++;
-        }
-        if (i == to || to - i > MAX_LONG_DIGITS) {
-            return Long.MIN_VALUE;
-        }
-        long value = 0;
-        for (; i < to; i++) {
-            int digit = b[i] - '0';
-            if (digit < 0 || digit > 9) {
-                return Long.MIN_VALUE;
-            }
-            value = value * 10 + digit;
-        }
-        return negative ? -value : value;
+    private long integer(byte[] b, int from, int to) {
+        return numbers.scanInteger(b, from, to) == to ? numbers.integer() : Long.MIN_VALUE;
     }
 
     /**
@@ -174,47 +155,14 @@ public final class BytesValueParser {
      * power of ten that is exact too: one correctly rounded division, so the result equals {@link
      * Double#parseDouble} (and {@link Float#parseFloat}).
      */
-    private static Object floating(byte[] b, int from, int to, boolean single) {
-        int i = from;
-        boolean negative = b[i] == '-';
-        if (negative || b[i] == '+') {
-            i++;
-        }
-        long mantissa = 0;
-        int digits = 0;
-        int fraction = -1;
-        for (; i < to; i++) {
-            int digit = b[i] - '0';
-            if (digit >= 0 && digit <= 9) {
-                if (++digits > MAX_LONG_DIGITS) {
-                    return DECLINED;
-                }
-                mantissa = mantissa * 10 + digit;
-                if (fraction >= 0) {
-                    fraction++;
-                }
-            } else if (b[i] == '.' && fraction < 0) {
-                fraction = 0;
-            } else {
-                return DECLINED;
-            }
-        }
-        int exponent = Math.max(fraction, 0);
-        if (digits == 0) {
+    private Object floating(byte[] b, int from, int to, boolean single) {
+        if (numbers.scanDecimal(b, from, to) != to) {
             return DECLINED;
         }
         if (single) {
-            if (mantissa > MAX_EXACT_FLOAT || exponent >= FLOAT_POWERS.length) {
-                return DECLINED;
-            }
-            float value = (float) mantissa / FLOAT_POWERS[exponent];
-            return negative ? -value : value;
+            return numbers.isExactFloat() ? (Object) numbers.asFloat() : DECLINED;
         }
-        if (mantissa > MAX_EXACT_DOUBLE || exponent >= DOUBLE_POWERS.length) {
-            return DECLINED;
-        }
-        double value = (double) mantissa / DOUBLE_POWERS[exponent];
-        return negative ? -value : value;
+        return numbers.isExactDouble() ? (Object) numbers.asDouble() : DECLINED;
     }
 
     /**
@@ -278,15 +226,6 @@ public final class BytesValueParser {
             case TIMESTAMP -> Kind.TIMESTAMP;
             case BINARY -> Kind.OTHER;
         };
-    }
-
-    private static double[] doublePowers() {
-        double[] powers = new double[23]; // 10^22 is the largest power of ten a double holds exactly
-        powers[0] = 1;
-        for (int i = 1; i < powers.length; i++) {
-            powers[i] = powers[i - 1] * 10;
-        }
-        return powers;
     }
 
     private static long[] longPowers() {

@@ -9,9 +9,11 @@ import java.util.Arrays;
  * repeat a few values millions of times. Reusing them saves the decoding and two objects per value, and later steps
  * that hash or compare the value (partition folders, grouping, dictionaries) find its hash code already computed.
  *
- * <p>Short values only ({@value #MAX_LENGTH} bytes at most), in a direct-mapped table of {@value #SLOTS} slots. A
- * column whose values mostly miss (ids, free text) stops looking after a window of {@value #WINDOW} lookups, so it
- * pays for at most that many. Not thread-safe: one per column of one reader or decoder.
+ * <p>Short values only ({@value #MAX_LENGTH} bytes at most), in a direct-mapped table of {@value #SLOTS} slots; values
+ * of at most {@value PackedStrings#MAX_LENGTH} bytes, the most common (country codes, flags, short codes), in {@link
+ * PackedStrings}, which compares them as one number instead of byte by byte. A column whose values mostly miss (ids,
+ * free text) stops looking after a window of {@value #WINDOW} lookups, so it pays for at most that many. Not
+ * thread-safe: one per column of one reader or decoder.
  */
 public final class RepeatedStrings {
     static final int MAX_LENGTH = 24;
@@ -21,6 +23,7 @@ public final class RepeatedStrings {
     private final Charset charset;
     private final byte[][] keys = new byte[SLOTS][];
     private final String[] values = new String[SLOTS];
+    private final PackedStrings packed = new PackedStrings();
     private int lookups;
     private int misses;
     private boolean off;
@@ -32,8 +35,11 @@ public final class RepeatedStrings {
     /** The bytes {@code [from, to)} as text: the string returned for the same bytes before, when it is still held. */
     public String text(byte[] b, int from, int to) {
         int length = to - from;
-        if (off || length > MAX_LENGTH) {
+        if (off || length > MAX_LENGTH || length == 0) {
             return new String(b, from, length, charset);
+        }
+        if (length <= PackedStrings.MAX_LENGTH) {
+            return packed(b, from, length);
         }
         int hash = 0;
         for (int i = from; i < to; i++) {
@@ -48,6 +54,19 @@ public final class RepeatedStrings {
         String value = new String(b, from, length, charset);
         keys[slot] = Arrays.copyOfRange(b, from, to);
         values[slot] = value;
+        count(true);
+        return value;
+    }
+
+    private String packed(byte[] b, int from, int length) {
+        long key = PackedStrings.pack(b, from, length);
+        String value = packed.get(key, length);
+        if (value != null) {
+            count(false);
+            return value;
+        }
+        value = new String(b, from, length, charset);
+        packed.put(key, length, value);
         count(true);
         return value;
     }

@@ -18,6 +18,10 @@ final class TemporalLayout {
     private static final int DATE_LENGTH = 10;
     private static final int TIME_LENGTH = 9; // separator and HH:mm:ss
     private static final int MAX_FRACTION = 9;
+    private static final int HOURS_PER_DAY = 24;
+    private static final int MINUTES_PER_HOUR = 60;
+    private static final int SECONDS_PER_MINUTE = 60;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final int[] NANOS_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1};
     private final int year;
     private final int month;
@@ -29,6 +33,7 @@ final class TemporalLayout {
     private final byte timeSeparator;
 
     private final boolean offset;
+    private final RecentDates recent = new RecentDates();
 
     private TemporalLayout(String datePart, byte timeSeparator, boolean offset) {
         this.year = datePart.indexOf("yyyy");
@@ -55,10 +60,23 @@ final class TemporalLayout {
 
     /** The date, or null to decline. */
     LocalDate date(byte[] b, int from, int to) {
-        if (to - from != DATE_LENGTH || !dateDigits(b, from)) {
+        return to - from == DATE_LENGTH ? datePart(b, from) : null;
+    }
+
+    /** The date of the {@value #DATE_LENGTH} bytes at {@code from}, or null when they are not one. */
+    private LocalDate datePart(byte[] b, int from) {
+        LocalDate date = recent.get(b, from);
+        if (date != null) {
+            return date;
+        }
+        if (!dateDigits(b, from)) {
             return null;
         }
-        return cachedDate(number(b, from + year, 4), number(b, from + month, 2), number(b, from + day, 2));
+        date = cachedDate(number(b, from + year, 4), number(b, from + month, 2), number(b, from + day, 2));
+        if (date != null) {
+            recent.put(b, from, date);
+        }
+        return date;
     }
 
     /** The date, or null when there is no such date. */
@@ -70,19 +88,22 @@ final class TemporalLayout {
         }
     }
 
-    /** The time of day, or null when there is no such time. */
+    /**
+     * The time of day, or null when there is no such time: checked and made from the second of the day, which takes
+     * one range check where {@link LocalTime#of(int, int, int, int)} takes four, and no exception for a bad value.
+     */
     private static LocalTime time(int h, int m, int s, int nanos) {
-        try {
-            return Temporals.time(h, m, s, nanos);
-        } catch (DateTimeException e) {
+        if (h >= HOURS_PER_DAY || m >= MINUTES_PER_HOUR || s >= SECONDS_PER_MINUTE) {
             return null;
         }
+        int second = (h * MINUTES_PER_HOUR + m) * SECONDS_PER_MINUTE + s;
+        return nanos == 0 ? LocalTime.ofSecondOfDay(second) : LocalTime.ofNanoOfDay(second * NANOS_PER_SECOND + nanos);
     }
 
     /** The timestamp, or null to decline. */
     LocalDateTime timestamp(byte[] b, int from, int to) {
         int length = to - from;
-        if (length < DATE_LENGTH + TIME_LENGTH || !dateDigits(b, from) || !timeDigits(b, from + DATE_LENGTH)) {
+        if (length < DATE_LENGTH + TIME_LENGTH || !timeDigits(b, from + DATE_LENGTH)) {
             return null;
         }
         int i = from + DATE_LENGTH + TIME_LENGTH;
@@ -105,10 +126,13 @@ final class TemporalLayout {
         if (i != to) {
             return null;
         }
+        LocalDate date = datePart(b, from);
+        if (date == null) {
+            return null;
+        }
         int t = from + DATE_LENGTH + 1;
-        LocalDate date = cachedDate(number(b, from + year, 4), number(b, from + month, 2), number(b, from + day, 2));
         LocalTime time = time(number(b, t, 2), number(b, t + 3, 2), number(b, t + 6, 2), nanos);
-        return date == null || time == null ? null : LocalDateTime.of(date, time);
+        return time == null ? null : LocalDateTime.of(date, time);
     }
 
     private boolean dateDigits(byte[] b, int from) {

@@ -22,6 +22,7 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
 final class RowRecordReader extends RecordReader<NullWritable, Row> {
     private RowReader reader;
     private Row data;
+    private int width;
     private Row row;
     private Object[] partitionValues;
     private BadRecords badRecords;
@@ -37,7 +38,7 @@ final class RowRecordReader extends RecordReader<NullWritable, Row> {
         reader = BuiltinFormats.formats()
                 .forSpec(spec)
                 .open(context.getConfiguration(), new Path(file.path()), rowSplit.start(), length, spec);
-        int width = spec.schema().fields().size();
+        width = spec.schema().fields().size();
         partitionValues = new Object[file.partitionValues().size()];
         for (int i = 0; i < partitionValues.length; i++) {
             DataType type = DataType.parse(file.partitionTypes().get(i));
@@ -46,8 +47,9 @@ final class RowRecordReader extends RecordReader<NullWritable, Row> {
                     ? null
                     : TextValueParser.of(type, Optional.empty()).parse(text);
         }
-        data = new Row(width);
         row = new Row(width + partitionValues.length);
+        // A reader that fills the first values of a wider row fills the mapper's row itself: no copy per record.
+        data = reader.fillsWiderRows() ? row : new Row(width);
         badRecords = BadRecords.of(context);
     }
 
@@ -58,11 +60,13 @@ final class RowRecordReader extends RecordReader<NullWritable, Row> {
                 if (!reader.next(data)) {
                     return false;
                 }
-                for (int i = 0; i < data.width(); i++) {
-                    row.set(i, data.get(i));
+                if (data != row) {
+                    for (int i = 0; i < width; i++) {
+                        row.set(i, data.get(i));
+                    }
                 }
                 for (int i = 0; i < partitionValues.length; i++) {
-                    row.set(data.width() + i, partitionValues[i]);
+                    row.set(width + i, partitionValues[i]); // again each time: a stage may have changed the row
                 }
                 rows++;
                 return true;

@@ -421,6 +421,71 @@ class DelimitedFormatTest {
         assertThat(secondSplit.rows()).isEmpty();
     }
 
+    @Test
+    void plainAndQuotedRecordsMixedReadAlike() {
+        ReadSpec spec = new ReadSpec(
+                Schemas.struct(List.of(
+                        Column.of("event_id", "bigint"),
+                        Column.of("ts", "timestamp"),
+                        Column.of("country", "string"),
+                        Column.of("qty", "int"),
+                        Column.of("price", "double"))),
+                "",
+                SerDeInfo.of(
+                        DelimitedDialect.OPEN_CSV_SERDE,
+                        Map.of("separatorChar", ",", "quoteChar", "\"", "escapeChar", "\"")),
+                Map.of("classification", "csv", "skip.header.line.count", "1"));
+        Path file = write(
+                dir,
+                "events.csv",
+                ("event_id,ts,country,qty,price\r\n"
+                                + "1,2024-02-19 16:40:51,CN,6,90.93\r\n"
+                                + "2,\"2024-02-29 11:46:22\",\"Ü, ß\",4,458.94\n"
+                                + "3,2024-02-19T16:40:51.5,Ünïcödé,,-5\n"
+                                + "\n"
+                                + "4,2024-13-01 00:00:00,DE,1,1.0\n"
+                                + "5,2024-02-19 00:00:00,日本,x,1.0\n"
+                                + "6,2024-02-19 00:00:00,\\N,-7,1e3\n"
+                                + "7,2024-02-19 00:00:00,CN,1,2.5,extra\n"
+                                + "8,,,\n"
+                                + "9,2024-02-19 16:40:51,CN,6,0.5")
+                        .getBytes(UTF_8));
+
+        Read read = FormatTestFiles.read(format, file, spec);
+
+        assertThat(read.events())
+                .containsExactly(
+                        "[1, 2024-02-19T16:40:51, CN, 6, 90.93]",
+                        "[2, 2024-02-29T11:46:22, Ü, ß, 4, 458.94]",
+                        "[3, 2024-02-19T16:40:51.500, Ünïcödé, null, -5.0]",
+                        "bad: " + file + ":6: column ts: '2024-13-01 00:00:00' is not a valid timestamp",
+                        "bad: " + file + ":7: column qty: 'x' is not a valid int",
+                        "[6, 2024-02-19T00:00, null, -7, 1000.0]",
+                        "bad: " + file + ":9: '7,2024-02-19 00:00:00,CN,1,2.5,extra' has 6 fields, but the table has"
+                                + " 5 columns",
+                        "[8, null, null, null, null]",
+                        "[9, 2024-02-19T16:40:51, CN, 6, 0.5]");
+        assertThat(read.rows().get(0).get(2)).isSameAs(read.rows().get(5).get(2)); // one string per repeated value
+    }
+
+    @Test
+    void aFileWhoseRecordsTurnFromQuotedToPlainIsReadWhole() {
+        StringBuilder text = new StringBuilder("id,name\n");
+        int quoted = PlainPassGate.WINDOW * 2;
+        int records = quoted + PlainPassGate.PAUSE + PlainPassGate.WINDOW * 2;
+        for (int i = 1; i <= records; i++) {
+            text.append(i).append(i <= quoted ? ",\"n " + i + "\"\n" : ",n " + i + "\n");
+        }
+        Classified c = classified("names.csv", text.toString());
+
+        List<Row> rows = read(c).rows();
+
+        assertThat(rows).hasSize(records);
+        for (int i = 1; i <= records; i++) {
+            assertThat(rows.get(i - 1)).isEqualTo(Row.of(i, "n " + i));
+        }
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] joined = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, joined, a.length, b.length);

@@ -168,6 +168,39 @@ class BytesValueParserTest {
     }
 
     @Test
+    void agreesWithTheTextParserWhenValuesRepeat() {
+        // One parser per column sees the same values again and again: what it keeps of them must not change a value.
+        for (String type : TYPES) {
+            for (Optional<TemporalFormat> format : FORMATS) {
+                boolean temporal = type.equals("date") || type.equals("timestamp");
+                Optional<TemporalFormat> used = temporal ? format : Optional.empty();
+                if (used.isPresent() && used.get().isTimestamp() != type.equals("timestamp")) {
+                    continue;
+                }
+                TextValueParser textParser = TextValueParser.of(DataType.parse(type), used);
+                BytesValueParser bytesParser = BytesValueParser.of(textParser, UTF_8, used);
+                for (int round = 0; round < 3; round++) {
+                    for (String text : TRICKY) {
+                        byte[] bytes = (text + ",").getBytes(UTF_8);
+                        Object expected;
+                        try {
+                            expected = textParser.parse(text);
+                        } catch (IllegalArgumentException e) {
+                            assertThatThrownBy(() -> bytesParser.parse(bytes, 0, bytes.length - 1))
+                                    .as("%s '%s' with %s", type, text, used)
+                                    .hasMessage(e.getMessage());
+                            continue;
+                        }
+                        assertThat(bytesParser.parse(bytes, 0, bytes.length - 1))
+                                .as("%s '%s' with %s", type, text, used)
+                                .isEqualTo(expected);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void agreesWithTheTextParserOnRandomNumbers() {
         Random random = new Random(42);
         List<String> values = new ArrayList<>();

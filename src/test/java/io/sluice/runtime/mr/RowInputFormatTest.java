@@ -72,6 +72,47 @@ class RowInputFormatTest {
     }
 
     @Test
+    void rowsOfAPartitionEndWithItsValuesAlsoWhenTheReaderFillsTheRowItself() throws Exception {
+        Path file = folder.resolve("part.csv");
+        Files.writeString(file, "id,name\n1,Ann\n2x,Bob\n3,\"Cy, Jr\"\n4\n", StandardCharsets.UTF_8);
+        InputFile input = new InputFile(
+                file.toUri().toString(),
+                Files.size(file),
+                "struct<id:int,name:string>",
+                TEXT_INPUT,
+                "org.apache.hadoop.hive.serde2.OpenCSVSerde",
+                Map.of("separatorChar", ",", "quoteChar", "\"", "escapeChar", "\""),
+                Map.of("classification", "csv", "skip.header.line.count", "1"),
+                List.of("2024", "__HIVE_DEFAULT_PARTITION__"),
+                List.of("int", "string"));
+        Configuration conf = conf(List.of(input), 1 << 20);
+        conf.set(
+                "mapreduce.output.fileoutputformat.outputdir",
+                folder.resolve("out").toUri().toString());
+        conf.setLong(BadRecords.LIMIT, -1);
+        List<String> rows = new ArrayList<>();
+
+        for (InputSplit split : new RowInputFormat().getSplits(Job.getInstance(conf))) {
+            try (RowRecordReader reader = new RowRecordReader()) {
+                reader.initialize(split, new TaskAttemptContextImpl(conf, new TaskAttemptID()));
+                while (reader.nextKeyValue()) {
+                    Row row = reader.getCurrentValue();
+                    rows.add(row.toString());
+                    row.set(2, "changed by a stage");
+                }
+            }
+        }
+
+        assertThat(rows).containsExactly("[1, Ann, 2024, null]", "[3, Cy, Jr, 2024, null]", "[4, null, 2024, null]");
+        try (var paths = Files.walk(folder.resolve("out"))) {
+            Path errors = paths.filter(p -> p.toString().contains("_errors") && Files.isRegularFile(p))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Files.readString(errors)).contains(":3: column id: '2x' is not a valid int");
+        }
+    }
+
+    @Test
     void aLargeTextFileIsCutIntoRangesThatTogetherReadEveryRecordOnce() throws Exception {
         Path file = write("big.csv", 20_000);
         Configuration conf = conf(List.of(csv(file)), 32 * 1024);
