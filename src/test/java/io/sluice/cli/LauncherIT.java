@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,10 @@ class LauncherIT {
     record Result(int exitCode, String out, String err) {}
 
     private Result sluice(String... args) throws IOException, InterruptedException {
+        return sluice(Map.of(), args);
+    }
+
+    private Result sluice(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = Stream.concat(
                         Stream.of(HOME.resolve("bin/sluice").toString()), Stream.of(args))
                 .toList();
@@ -34,6 +39,7 @@ class LauncherIT {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().put("SLUICE_CATALOG", workDir.resolve("catalog").toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("sluice finished").isTrue();
         return new Result(
@@ -53,6 +59,13 @@ class LauncherIT {
         assertThat(new ObjectMapper().readTree(databases.out()).get("DatabaseList"))
                 .isEmpty();
         assertThat(workDir.resolve("catalog/catalog.db")).exists();
+    }
+
+    @Test
+    void aHeapSizedInJavaOptsIsTheOneUsed() throws Exception {
+        Result result = sluice(Map.of("JAVA_OPTS", "-Xmx256m"), "--version");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("sluice");
     }
 
     @Test
