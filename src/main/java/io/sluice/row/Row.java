@@ -1,5 +1,7 @@
 package io.sluice.row;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 
 /**
@@ -7,10 +9,17 @@ import java.util.Arrays;
  * fill the same row again for every record instead of allocating one each time; {@link #copy()} when a row must
  * outlive the next read.
  *
- * <p>Values are {@code null} (SQL NULL) or of the Java type {@link Values} gives for the column's Hive type.
+ * <p>Values are {@code null} (SQL NULL) or of the Java type {@link Values} gives for the column's Hive type. The hot
+ * paths — readers, writers, shuffle codecs, column reads of expressions — may also keep int, bigint, double, date and
+ * timestamp values unboxed, with the typed setters ({@link #setLong}, {@link #setTimestampMicros}...), and read any
+ * value of those types with the typed getters, whichever way it was set. {@link #get} boxes an unboxed value when it
+ * is asked for, so the rest of Sluice sees the same objects either way. A typed setter must match the column's type
+ * ({@link #setInt} for an int column...), as {@link #set} must.
  */
 public final class Row {
     private final Object[] values;
+    /** The unboxed values, where {@code values} holds a {@link Unboxed} marker; made at the first one. */
+    private long[] bits;
 
     public Row(int width) {
         this.values = new Object[width];
@@ -18,6 +27,11 @@ public final class Row {
 
     private Row(Object[] values) {
         this.values = values;
+    }
+
+    private Row(Object[] values, long[] bits) {
+        this.values = values;
+        this.bits = bits;
     }
 
     /** A row holding these values (not copied). */
@@ -29,12 +43,136 @@ public final class Row {
         return values.length;
     }
 
+    /** The value at {@code position} as {@link Values} represents it (boxed), or null. */
     public Object get(int position) {
-        return values[position];
+        Object value = values[position];
+        return value instanceof Unboxed unboxed ? unboxed.box(bits[position]) : value;
     }
 
     public void set(int position, Object value) {
         values[position] = value;
+    }
+
+    /** True when the value at {@code position} is SQL NULL. */
+    public boolean isNull(int position) {
+        return values[position] == null;
+    }
+
+    /** Sets an int column's value. */
+    public void setInt(int position, int value) {
+        unboxed(position, Unboxed.INT, value);
+    }
+
+    /** Sets a bigint column's value. */
+    public void setLong(int position, long value) {
+        unboxed(position, Unboxed.LONG, value);
+    }
+
+    /** Sets a double column's value. */
+    public void setDouble(int position, double value) {
+        unboxed(position, Unboxed.DOUBLE, Double.doubleToRawLongBits(value));
+    }
+
+    /** Sets a date column's value: days since 1970-01-01. */
+    public void setEpochDay(int position, int epochDay) {
+        unboxed(position, Unboxed.DATE, epochDay);
+    }
+
+    /** Sets a timestamp column's value: microseconds since 1970-01-01T00:00 (zone-less). */
+    public void setTimestampMicros(int position, long micros) {
+        unboxed(position, Unboxed.TIMESTAMP, micros);
+    }
+
+    private void unboxed(int position, Unboxed kind, long value) {
+        long[] slots = bits;
+        if (slots == null) {
+            slots = bits = new long[values.length];
+        }
+        slots[position] = value;
+        values[position] = kind;
+    }
+
+    /**
+     * The value of a tinyint, smallint, int or bigint column.
+     *
+     * @throws ClassCastException when the value is of another type
+     * @throws NullPointerException when the value is null
+     */
+    public long getLong(int position) {
+        Object value = values[position];
+        if (value == Unboxed.LONG || value == Unboxed.INT) {
+            return bits[position];
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        throw notA(Long.class, value);
+    }
+
+    /**
+     * The value of an int column, which must not be null.
+     *
+     * @throws ClassCastException when the value is not an int
+     */
+    public int getInt(int position) {
+        Object value = values[position];
+        if (value == Unboxed.INT) {
+            return (int) bits[position];
+        }
+        if (value instanceof Integer integer) {
+            return integer;
+        }
+        throw notA(Integer.class, value);
+    }
+
+    /**
+     * The value of a double column, which must not be null.
+     *
+     * @throws ClassCastException when the value is not a double
+     */
+    public double getDouble(int position) {
+        Object value = values[position];
+        if (value == Unboxed.DOUBLE) {
+            return Double.longBitsToDouble(bits[position]);
+        }
+        if (value instanceof Double number) {
+            return number;
+        }
+        throw notA(Double.class, value);
+    }
+
+    /**
+     * The value of a date column (which must not be null) as days since 1970-01-01.
+     *
+     * @throws ClassCastException when the value is not a date
+     */
+    public long getEpochDay(int position) {
+        Object value = values[position];
+        if (value == Unboxed.DATE) {
+            return bits[position];
+        }
+        if (value instanceof LocalDate date) {
+            return Temporals.epochDay(date);
+        }
+        throw notA(LocalDate.class, value);
+    }
+
+    /**
+     * The value of a timestamp column (which must not be null) as microseconds since 1970-01-01T00:00, digits below
+     * the microsecond dropped.
+     *
+     * @throws ClassCastException when the value is not a timestamp
+     * @throws ArithmeticException when the timestamp is too far from 1970 for a long of microseconds
+     */
+    public long getTimestampMicros(int position) {
+        Object value = values[position];
+        if (value == Unboxed.TIMESTAMP) {
+            return bits[position];
+        }
+        if (value instanceof LocalDateTime timestamp) {
+            return Temporals.epochMicros(timestamp);
+        }
+        throw notA(LocalDateTime.class, value);
     }
 
     /** Sets every value to null. */
@@ -48,21 +186,85 @@ public final class Row {
         for (int i = 0; i < values.length; i++) {
             copy[i] = Values.copy(values[i]);
         }
-        return new Row(copy);
+        return new Row(copy, bits == null ? null : bits.clone());
+    }
+
+    /** The values, boxed. */
+    private Object[] boxed() {
+        if (bits == null) {
+            return values;
+        }
+        Object[] boxed = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = get(i);
+        }
+        return boxed;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Row row && Arrays.deepEquals(values, row.values);
+        return other instanceof Row row && Arrays.deepEquals(boxed(), row.boxed());
     }
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(values);
+        return Arrays.deepHashCode(boxed());
     }
 
     @Override
     public String toString() {
-        return Arrays.deepToString(values);
+        return Arrays.deepToString(boxed());
+    }
+
+    /** As the cast of a boxed value would fail: "class A cannot be cast to class B". */
+    private static ClassCastException notA(Class<?> expected, Object value) {
+        if (value == null) {
+            throw new NullPointerException("the value is null");
+        }
+        Class<?> actual = value instanceof Unboxed unboxed ? unboxed.boxedClass : value.getClass();
+        return new ClassCastException(
+                "class " + actual.getName() + " cannot be cast to class " + expected.getName());
+    }
+
+    /** Marks a value kept in {@code bits}, and how to box it. */
+    private enum Unboxed {
+        INT(Integer.class) {
+            @Override
+            Object box(long bits) {
+                return (int) bits;
+            }
+        },
+        LONG(Long.class) {
+            @Override
+            Object box(long bits) {
+                return bits;
+            }
+        },
+        DOUBLE(Double.class) {
+            @Override
+            Object box(long bits) {
+                return Double.longBitsToDouble(bits);
+            }
+        },
+        DATE(LocalDate.class) {
+            @Override
+            Object box(long bits) {
+                return Temporals.ofEpochDay(bits);
+            }
+        },
+        TIMESTAMP(LocalDateTime.class) {
+            @Override
+            Object box(long bits) {
+                return Temporals.ofEpochMicros(bits);
+            }
+        };
+
+        final Class<?> boxedClass;
+
+        Unboxed(Class<?> boxedClass) {
+            this.boxedClass = boxedClass;
+        }
+
+        abstract Object box(long bits);
     }
 }

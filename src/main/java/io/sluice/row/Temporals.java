@@ -20,6 +20,8 @@ import java.time.LocalTime;
  */
 public final class Temporals {
     private static final int SECONDS_PER_DAY = 86_400;
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final int NANOS_PER_MICRO = 1_000;
     private static final LocalDate[] DATES = new LocalDate[4096];
 
     private Temporals() {}
@@ -89,6 +91,23 @@ public final class Temporals {
     public static long epochSecond(LocalDateTime timestamp) {
         return epochDay(timestamp.toLocalDate()) * SECONDS_PER_DAY
                 + timestamp.toLocalTime().toSecondOfDay();
+    }
+
+    /**
+     * Microseconds since 1970-01-01T00:00 of a zone-less timestamp, digits below the microsecond dropped.
+     *
+     * @throws ArithmeticException when the timestamp is too far from 1970 for a long of microseconds
+     */
+    public static long epochMicros(LocalDateTime timestamp) {
+        long seconds = epochSecond(timestamp);
+        return Math.addExact(Math.multiplyExact(seconds, MICROS_PER_SECOND), timestamp.getNano() / NANOS_PER_MICRO);
+    }
+
+    /** The timestamp of microseconds since 1970-01-01T00:00. */
+    public static LocalDateTime ofEpochMicros(long micros) {
+        return ofEpochSecond(
+                Math.floorDiv(micros, MICROS_PER_SECOND),
+                (int) Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO);
     }
 
     /**

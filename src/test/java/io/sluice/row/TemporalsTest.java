@@ -41,6 +41,22 @@ class TemporalsTest {
     }
 
     @Test
+    void epochMicrosAgreeWithJavaTimeAndDropOnlyTheNanoseconds() {
+        for (int i = 0; i < 100_000; i++) {
+            long seconds = random.nextLong() % 10_000_000_000L;
+            int nanos = random.nextInt(1_000_000_000);
+            LocalDateTime timestamp = LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
+
+            long micros = Temporals.epochMicros(timestamp);
+
+            assertThat(micros).isEqualTo(seconds * 1_000_000 + nanos / 1_000);
+            assertThat(Temporals.ofEpochMicros(micros)).isEqualTo(timestamp.withNano(nanos / 1_000 * 1_000));
+        }
+        assertThatThrownBy(() -> Temporals.epochMicros(LocalDateTime.of(300_000, 1, 1, 0, 0)))
+                .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
     void datesAreCheckedAndReusedTimesChecked() {
         assertThat(Temporals.date(2024, 2, 29))
                 .isEqualTo(LocalDate.of(2024, 2, 29))

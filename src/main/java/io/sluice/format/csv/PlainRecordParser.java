@@ -26,7 +26,9 @@ final class PlainRecordParser {
     private static final byte INT = 1;
     private static final byte BIGINT = 2;
     private static final byte DOUBLE = 3;
-    private static final byte OTHER = 4;
+    private static final byte TIMESTAMP = 4;
+    private static final byte DATE = 5;
+    private static final byte OTHER = 6;
 
     private final byte delimiter;
     /** Bytes that end a field's scan: the delimiter, line breaks, and the quote and escape (which decline). */
@@ -77,6 +79,12 @@ final class PlainRecordParser {
         if (type == PrimitiveType.BIGINT) {
             return BIGINT;
         }
+        if (type == PrimitiveType.TIMESTAMP) {
+            return TIMESTAMP;
+        }
+        if (type == PrimitiveType.DATE) {
+            return DATE;
+        }
         return type == PrimitiveType.DOUBLE ? DOUBLE : OTHER;
     }
 
@@ -117,22 +125,42 @@ final class PlainRecordParser {
                 end = numbers.scanInteger(b, p, limit);
                 long value = numbers.integer();
                 if (ends(b, end, limit) && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
-                    row.set(column, (int) value);
+                    row.setInt(column, (int) value);
                     return end;
                 }
             }
             case BIGINT -> {
                 end = numbers.scanInteger(b, p, limit);
                 if (ends(b, end, limit)) {
-                    row.set(column, numbers.integer());
+                    row.setLong(column, numbers.integer());
                     return end;
                 }
             }
             case DOUBLE -> {
                 end = numbers.scanDecimal(b, p, limit);
                 if (ends(b, end, limit) && numbers.isExactDouble()) {
-                    row.set(column, numbers.asDouble());
+                    row.setDouble(column, numbers.asDouble());
                     return end;
+                }
+            }
+            case TIMESTAMP -> {
+                end = scan(b, p, limit);
+                if (end > p && ends(b, end, limit)) {
+                    long micros = parsers[column].timestampMicros(b, p, end);
+                    if (micros != BytesValueParser.NOT_UNBOXED) {
+                        row.setTimestampMicros(column, micros);
+                        return end;
+                    }
+                }
+            }
+            case DATE -> {
+                end = scan(b, p, limit);
+                if (end > p && ends(b, end, limit)) {
+                    long day = parsers[column].epochDay(b, p, end);
+                    if (day != BytesValueParser.NOT_UNBOXED) {
+                        row.setEpochDay(column, (int) day);
+                        return end;
+                    }
                 }
             }
             case SKIP -> {

@@ -139,12 +139,11 @@ final class FlatColumnsWriter implements RowWriter {
         }
         failed = true; // a value that does not fit leaves the row half written: the file cannot be finished
         for (int i = 0; i < columns.length; i++) {
-            Object value = row.get(i);
-            if (value == null) {
+            if (row.isNull(i)) {
                 columns[i].writeNull();
             } else {
                 try {
-                    values[i].write(value);
+                    values[i].write(row, i);
                 } catch (ClassCastException | ArithmeticException e) {
                     throw ColumnValues.misfit(
                             struct.fields().get(i).name(),

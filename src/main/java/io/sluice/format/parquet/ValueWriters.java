@@ -68,11 +68,21 @@ final class ValueWriters {
                 void write(Object value) {
                     consumer.addInteger((Integer) value);
                 }
+
+                @Override
+                void write(Row row, int position) {
+                    consumer.addInteger(row.getInt(position));
+                }
             };
             case BIGINT -> new ValueWriter() {
                 @Override
                 void write(Object value) {
                     consumer.addLong((Long) value);
+                }
+
+                @Override
+                void write(Row row, int position) {
+                    consumer.addLong(row.getLong(position));
                 }
             };
             case FLOAT -> new ValueWriter() {
@@ -85,6 +95,11 @@ final class ValueWriters {
                 @Override
                 void write(Object value) {
                     consumer.addDouble((Double) value);
+                }
+
+                @Override
+                void write(Row row, int position) {
+                    consumer.addDouble(row.getDouble(position));
                 }
             };
             case STRING -> new StringWriter(consumer);
@@ -101,11 +116,21 @@ final class ValueWriters {
                 void write(Object value) {
                     consumer.addInteger(Math.toIntExact(Temporals.epochDay((LocalDate) value)));
                 }
+
+                @Override
+                void write(Row row, int position) {
+                    consumer.addInteger(Math.toIntExact(row.getEpochDay(position)));
+                }
             };
             case TIMESTAMP -> new ValueWriter() {
                 @Override
                 void write(Object value) {
-                    consumer.addLong(micros((LocalDateTime) value));
+                    consumer.addLong(Temporals.epochMicros((LocalDateTime) value));
+                }
+
+                @Override
+                void write(Row row, int position) {
+                    consumer.addLong(row.getTimestampMicros(position));
                 }
             };
         };
@@ -118,12 +143,6 @@ final class ValueWriters {
         NullKeyException() {
             super("a map key is null", null, false, false);
         }
-    }
-
-    /** Microseconds since 1970-01-01T00:00 of a zone-less timestamp, sub-microsecond digits dropped. */
-    static long micros(LocalDateTime timestamp) {
-        long seconds = Temporals.epochSecond(timestamp);
-        return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), timestamp.getNano() / 1_000);
     }
 
     /** Encodes into one reused buffer, which Parquet copies wherever it keeps values (dictionary, statistics). */
@@ -171,11 +190,10 @@ final class ValueWriters {
                         "a row of " + row.width() + " values for " + fields.length + " columns: " + struct);
             }
             for (int i = 0; i < fields.length; i++) {
-                Object field = row.get(i);
-                if (field != null) {
+                if (!row.isNull(i)) {
                     consumer.startField(names[i], i);
                     try {
-                        fields[i].write(field);
+                        fields[i].write(row, i);
                     } catch (ClassCastException | ArithmeticException | NullKeyException e) {
                         throw ColumnValues.misfit(
                                 names[i], struct.fields().get(i).type(), e);

@@ -23,6 +23,9 @@ public final class BytesValueParser {
     /** What {@link #fast} returns when the bytes need the {@link TextValueParser}. */
     private static final Object DECLINED = new Object();
 
+    /** What {@link #timestampMicros} and {@link #epochDay} return when the value is not read unboxed. */
+    public static final long NOT_UNBOXED = TemporalLayout.DECLINED_MICROS;
+
     private static final int MAX_LONG_DIGITS = 18;
     private static final long[] LONG_POWERS = longPowers();
 
@@ -84,6 +87,23 @@ public final class BytesValueParser {
         }
         Object value = fast(bytes, from, to);
         return value != DECLINED ? value : parser.parse(text(bytes, from, to));
+    }
+
+    /**
+     * For a timestamp column: the value of the non-empty bytes {@code [from, to)} as microseconds since
+     * 1970-01-01T00:00 when they are read the fast way and exact to the microsecond, else {@link #NOT_UNBOXED} (then
+     * {@link #parse} gives the value, or the error).
+     */
+    public long timestampMicros(byte[] bytes, int from, int to) {
+        return kind == Kind.TIMESTAMP ? temporal.timestampMicros(bytes, from, to) : NOT_UNBOXED;
+    }
+
+    /**
+     * For a date column: the value of the non-empty bytes {@code [from, to)} as days since 1970-01-01 when they are
+     * read the fast way, else {@link #NOT_UNBOXED} (then {@link #parse} gives the value, or the error).
+     */
+    public long epochDay(byte[] bytes, int from, int to) {
+        return kind == Kind.DATE ? temporal.epochDay(bytes, from, to) : NOT_UNBOXED;
     }
 
     /** The bytes as text. */

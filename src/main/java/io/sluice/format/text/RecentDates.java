@@ -1,5 +1,6 @@
 package io.sluice.format.text;
 
+import io.sluice.row.Temporals;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -15,6 +16,8 @@ import java.time.LocalDate;
 final class RecentDates {
     static final int SLOTS = 512;
     static final int LENGTH = 10;
+    /** What {@link #epochDay} gives for bytes it holds no date of. */
+    static final long NONE = Long.MIN_VALUE;
 
     private static final int SLOT_BITS = Integer.numberOfTrailingZeros(SLOTS);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -22,6 +25,7 @@ final class RecentDates {
     private final long[] heads = new long[SLOTS];
     private final char[] tails = new char[SLOTS];
     private final LocalDate[] dates = new LocalDate[SLOTS];
+    private final long[] epochDays = new long[SLOTS];
 
     /** The date held for the {@value #LENGTH} bytes at {@code from}, or null. */
     LocalDate get(byte[] b, int from) {
@@ -32,6 +36,14 @@ final class RecentDates {
         return date != null && heads[slot] == head && tails[slot] == tail ? date : null;
     }
 
+    /** The date held for the {@value #LENGTH} bytes at {@code from} as days since 1970-01-01, or {@link #NONE}. */
+    long epochDay(byte[] b, int from) {
+        long head = (long) LONGS.get(b, from);
+        char tail = tail(b, from);
+        int slot = slot(head, tail);
+        return dates[slot] != null && heads[slot] == head && tails[slot] == tail ? epochDays[slot] : NONE;
+    }
+
     /** Holds {@code date} as the date of the {@value #LENGTH} bytes at {@code from}. */
     void put(byte[] b, int from, LocalDate date) {
         long head = (long) LONGS.get(b, from);
@@ -40,6 +52,7 @@ final class RecentDates {
         heads[slot] = head;
         tails[slot] = tail;
         dates[slot] = date;
+        epochDays[slot] = Temporals.epochDay(date);
     }
 
     private static char tail(byte[] b, int from) {

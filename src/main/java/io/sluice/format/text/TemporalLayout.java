@@ -22,6 +22,11 @@ final class TemporalLayout {
     private static final int MINUTES_PER_HOUR = 60;
     private static final int SECONDS_PER_MINUTE = 60;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final int NANOS_PER_MICRO = 1_000;
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long SECONDS_PER_DAY = 86_400L;
+    /** What {@link #timestampMicros} and {@link #epochDay} give to decline. */
+    static final long DECLINED_MICROS = Long.MIN_VALUE;
     private static final int[] NANOS_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1};
     private final int year;
     private final int month;
@@ -63,6 +68,19 @@ final class TemporalLayout {
         return to - from == DATE_LENGTH ? datePart(b, from) : null;
     }
 
+    /** The date as days since 1970-01-01, or {@link #DECLINED_MICROS} to decline. */
+    long epochDay(byte[] b, int from, int to) {
+        if (to - from != DATE_LENGTH) {
+            return DECLINED_MICROS;
+        }
+        long day = recent.epochDay(b, from);
+        if (day != RecentDates.NONE) {
+            return day;
+        }
+        LocalDate date = datePart(b, from);
+        return date == null ? DECLINED_MICROS : Temporals.epochDay(date);
+    }
+
     /** The date of the {@value #DATE_LENGTH} bytes at {@code from}, or null when they are not one. */
     private LocalDate datePart(byte[] b, int from) {
         LocalDate date = recent.get(b, from);
@@ -102,9 +120,55 @@ final class TemporalLayout {
 
     /** The timestamp, or null to decline. */
     LocalDateTime timestamp(byte[] b, int from, int to) {
+        int nanos = nanosOfTimestamp(b, from, to);
+        if (nanos < 0) {
+            return null;
+        }
+        LocalDate date = datePart(b, from);
+        if (date == null) {
+            return null;
+        }
+        int t = from + DATE_LENGTH + 1;
+        LocalTime time = time(number(b, t, 2), number(b, t + 3, 2), number(b, t + 6, 2), nanos);
+        return time == null ? null : LocalDateTime.of(date, time);
+    }
+
+    /**
+     * The timestamp as microseconds since 1970-01-01T00:00, or {@link #DECLINED_MICROS} to decline — also for digits
+     * below the microsecond, which only a {@link LocalDateTime} holds.
+     */
+    long timestampMicros(byte[] b, int from, int to) {
+        int nanos = nanosOfTimestamp(b, from, to);
+        if (nanos < 0 || nanos % NANOS_PER_MICRO != 0) {
+            return DECLINED_MICROS;
+        }
+        long day = recent.epochDay(b, from);
+        if (day == RecentDates.NONE) {
+            LocalDate date = datePart(b, from);
+            if (date == null) {
+                return DECLINED_MICROS;
+            }
+            day = Temporals.epochDay(date);
+        }
+        int t = from + DATE_LENGTH + 1;
+        int h = number(b, t, 2);
+        int m = number(b, t + 3, 2);
+        int s = number(b, t + 6, 2);
+        if (h >= HOURS_PER_DAY || m >= MINUTES_PER_HOUR || s >= SECONDS_PER_MINUTE) {
+            return DECLINED_MICROS;
+        }
+        long second = day * SECONDS_PER_DAY + (h * MINUTES_PER_HOUR + m) * SECONDS_PER_MINUTE + s;
+        return second * MICROS_PER_SECOND + nanos / NANOS_PER_MICRO;
+    }
+
+    /**
+     * The nanoseconds of a timestamp's fraction when its time part, fraction and offset are in the layout (the date
+     * part is checked apart), else -1.
+     */
+    private int nanosOfTimestamp(byte[] b, int from, int to) {
         int length = to - from;
         if (length < DATE_LENGTH + TIME_LENGTH || !timeDigits(b, from + DATE_LENGTH)) {
-            return null;
+            return -1;
         }
         int i = from + DATE_LENGTH + TIME_LENGTH;
         int nanos = 0;
@@ -116,23 +180,14 @@ final class TemporalLayout {
                 digits++;
             }
             if (digits == 0) {
-                return null;
+                return -1;
             }
             nanos *= NANOS_SCALE[digits];
         }
         if (offset && i == to - 1 && b[i] == 'Z') {
             i++;
         }
-        if (i != to) {
-            return null;
-        }
-        LocalDate date = datePart(b, from);
-        if (date == null) {
-            return null;
-        }
-        int t = from + DATE_LENGTH + 1;
-        LocalTime time = time(number(b, t, 2), number(b, t + 3, 2), number(b, t + 6, 2), nanos);
-        return time == null ? null : LocalDateTime.of(date, time);
+        return i == to ? nanos : -1;
     }
 
     private boolean dateDigits(byte[] b, int from) {

@@ -11,6 +11,7 @@ import io.sluice.catalog.StorageFormat;
 import io.sluice.format.Compression;
 import io.sluice.format.RowWriter;
 import io.sluice.row.Row;
+import io.sluice.row.Temporals;
 import io.sluice.types.StructType;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -69,12 +70,31 @@ class FlatColumnsWriterTest {
 
     private org.apache.hadoop.fs.Path write(String name, Configuration conf, StructType schema, List<Row> rows)
             throws IOException {
+        return write(name, conf, schema, rows, false);
+    }
+
+    /** Writes the rows through one reused row; {@code unboxed}: int, bigint, double, date and timestamp unboxed. */
+    private org.apache.hadoop.fs.Path write(
+            String name, Configuration conf, StructType schema, List<Row> rows, boolean unboxed) throws IOException {
         org.apache.hadoop.fs.Path file = path(dir.resolve(name));
         try (RowWriter writer = new ParquetFormat().create(conf, file, schema, Compression.SNAPPY)) {
             Row reused = new Row(schema.fields().size());
             for (Row row : rows) {
                 for (int i = 0; i < row.width(); i++) {
-                    reused.set(i, row.get(i));
+                    Object value = row.get(i);
+                    if (unboxed && value instanceof Integer v) {
+                        reused.setInt(i, v);
+                    } else if (unboxed && value instanceof Long v) {
+                        reused.setLong(i, v);
+                    } else if (unboxed && value instanceof Double v) {
+                        reused.setDouble(i, v);
+                    } else if (unboxed && value instanceof LocalDate v) {
+                        reused.setEpochDay(i, (int) v.toEpochDay());
+                    } else if (unboxed && value instanceof LocalDateTime v) {
+                        reused.setTimestampMicros(i, Temporals.epochMicros(v));
+                    } else {
+                        reused.set(i, value);
+                    }
                 }
                 writer.write(reused);
             }
@@ -117,6 +137,21 @@ class FlatColumnsWriterTest {
         assertThat(footer.getFileMetaData().getKeyValueMetaData())
                 .containsEntry(RowWriteSupport.HIVE_SCHEMA_KEY, FLAT.toString())
                 .containsEntry("writer.model.name", "sluice");
+    }
+
+    @Test
+    void unboxedValuesAreWrittenAsTheirBoxedValues() throws Exception {
+        List<Row> rows = rows(3_000);
+        Configuration general = conf();
+        general.setBoolean(ParquetRowWriter.DIRECT_COLUMNS, false);
+
+        org.apache.hadoop.fs.Path direct = write("unboxed-direct.parquet", conf(), FLAT, rows, true);
+        org.apache.hadoop.fs.Path consumer = write("unboxed-general.parquet", general, FLAT, rows, true);
+
+        List<Row> boxed = read(new ParquetFormat(), write("boxed.parquet", conf(), FLAT, rows), FLAT, StorageFormat.PARQUET);
+        assertThat(boxed).hasSize(rows.size());
+        assertThat(read(new ParquetFormat(), direct, FLAT, StorageFormat.PARQUET)).isEqualTo(boxed);
+        assertThat(read(new ParquetFormat(), consumer, FLAT, StorageFormat.PARQUET)).isEqualTo(boxed);
     }
 
     @Test

@@ -168,6 +168,50 @@ class BytesValueParserTest {
     }
 
     @Test
+    void unboxedDatesAndTimestampsAreTheValuesParsed() {
+        List<String> texts = new ArrayList<>(TRICKY);
+        texts.addAll(List.of("1969-12-31 23:59:59.999999", "1900-03-01T00:00:00.000001", "2024-01-05 13:45:00.1234"));
+        for (String type : List.of("date", "timestamp")) {
+            for (Optional<TemporalFormat> format : FORMATS) {
+                if (format.isPresent() && format.get().isTimestamp() != type.equals("timestamp")) {
+                    continue;
+                }
+                TextValueParser textParser = TextValueParser.of(DataType.parse(type), format);
+                BytesValueParser bytesParser = BytesValueParser.of(textParser, UTF_8, format);
+                for (int round = 0; round < 2; round++) {
+                    for (String text : texts) {
+                        if (text.isEmpty()) {
+                            continue;
+                        }
+                        byte[] bytes = ("x" + text + ",").getBytes(UTF_8);
+                        int to = bytes.length - 1;
+                        long unboxed = type.equals("date")
+                                ? bytesParser.epochDay(bytes, 1, to)
+                                : bytesParser.timestampMicros(bytes, 1, to);
+                        if (unboxed == BytesValueParser.NOT_UNBOXED) {
+                            continue;
+                        }
+                        Object expected = textParser.parse(text);
+                        long value = expected instanceof LocalDate date
+                                ? date.toEpochDay()
+                                : io.sluice.row.Temporals.epochMicros((LocalDateTime) expected);
+                        assertThat(unboxed).as("%s '%s' with %s", type, text, format).isEqualTo(value);
+                        if (expected instanceof LocalDateTime timestamp) {
+                            assertThat(timestamp.getNano() % 1000).isZero();
+                        }
+                    }
+                }
+            }
+        }
+        byte[] fine = "2024-01-05 13:45:00.123456789".getBytes(UTF_8);
+        assertThat(parser("timestamp").timestampMicros(fine, 0, fine.length)).isEqualTo(BytesValueParser.NOT_UNBOXED);
+        assertThat(parser("timestamp").timestampMicros(fine, 0, 19))
+                .isEqualTo(io.sluice.row.Temporals.epochMicros(LocalDateTime.of(2024, 1, 5, 13, 45)));
+        assertThat(parser("date").epochDay(fine, 0, 10)).isEqualTo(LocalDate.of(2024, 1, 5).toEpochDay());
+        assertThat(parser("bigint").epochDay(fine, 0, 10)).isEqualTo(BytesValueParser.NOT_UNBOXED);
+    }
+
+    @Test
     void agreesWithTheTextParserWhenValuesRepeat() {
         // One parser per column sees the same values again and again: what it keeps of them must not change a value.
         for (String type : TYPES) {
