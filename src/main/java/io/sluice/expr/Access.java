@@ -2,6 +2,7 @@ package io.sluice.expr;
 
 import io.sluice.row.Row;
 import io.sluice.types.DataType;
+import io.sluice.types.PrimitiveType;
 import java.util.List;
 import java.util.Map;
 
@@ -33,16 +34,55 @@ final class Access {
     }
 
     private static final class ColumnValue extends Node {
+        private enum Kind {
+            DOUBLE,
+            INTEGRAL,
+            OTHER
+        }
+
         private final int position;
+        private final Kind kind;
 
         ColumnValue(DataType type, int position) {
             super(type);
             this.position = position;
+            this.kind = type == PrimitiveType.DOUBLE
+                    ? Kind.DOUBLE
+                    : type == PrimitiveType.INT
+                                    || type == PrimitiveType.BIGINT
+                                    || type == PrimitiveType.SMALLINT
+                                    || type == PrimitiveType.TINYINT
+                            ? Kind.INTEGRAL
+                            : Kind.OTHER;
         }
 
         @Override
         Object evaluate(Row row) {
             return row.get(position);
+        }
+
+        @Override
+        void evaluateInto(Row row, Row out, int at) {
+            out.setFrom(at, row, position);
+        }
+
+        @Override
+        boolean isNull(Row row) {
+            return row.isNull(position);
+        }
+
+        @Override
+        long timestampMicros(Row row) {
+            return row.getTimestampMicros(position);
+        }
+
+        @Override
+        double doubleValue(Row row) {
+            return switch (kind) {
+                case DOUBLE -> row.getDouble(position);
+                case INTEGRAL -> row.getLong(position);
+                case OTHER -> super.doubleValue(row);
+            };
         }
 
         @Override

@@ -197,12 +197,25 @@ final class Arithmetic {
 
         @Override
         Object evaluate(Row row) {
+            return anyNull(row) ? null : (Object) value(row);
+        }
+
+        @Override
+        void evaluateInto(Row row, Row out, int position) {
+            if (anyNull(row)) {
+                out.set(position, null);
+            } else {
+                out.setDouble(position, value(row));
+            }
+        }
+
+        private boolean anyNull(Row row) {
             for (Node read : reads) {
-                if (read.evaluate(row) == null) {
-                    return null;
+                if (read.isNull(row)) {
+                    return true;
                 }
             }
-            return value(row);
+            return false;
         }
 
         /** The value, when no value read is null. */
@@ -218,9 +231,7 @@ final class Arithmetic {
         }
 
         private static double operand(Node node, Row row) {
-            return node instanceof UnboxedDoubleArithmetic operation
-                    ? operation.value(row)
-                    : ((Number) node.evaluate(row)).doubleValue();
+            return node instanceof UnboxedDoubleArithmetic operation ? operation.value(row) : node.doubleValue(row);
         }
     }
 

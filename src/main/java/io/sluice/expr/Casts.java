@@ -2,6 +2,7 @@ package io.sluice.expr;
 
 import io.sluice.format.TextForms;
 import io.sluice.format.TextValueParser;
+import io.sluice.row.Row;
 import io.sluice.types.CharType;
 import io.sluice.types.DataType;
 import io.sluice.types.PrimitiveType;
@@ -58,6 +59,43 @@ final class Casts {
             return toTimestamp(from);
         }
         return Optional.empty();
+    }
+
+    /** {@code CAST(timestamp AS DATE)}: the date part; into a row, unboxed. */
+    static Node timestampToDate(Node timestamp) {
+        return new TimestampToDate(timestamp);
+    }
+
+    private static final class TimestampToDate extends Node {
+        private static final long MICROS_PER_DAY = 86_400_000_000L;
+        private final Node timestamp;
+
+        TimestampToDate(Node timestamp) {
+            super(PrimitiveType.DATE);
+            this.timestamp = timestamp;
+        }
+
+        @Override
+        Object evaluate(Row row) {
+            Object value = timestamp.evaluate(row);
+            return value == null ? null : ((LocalDateTime) value).toLocalDate();
+        }
+
+        @Override
+        void evaluateInto(Row row, Row out, int position) {
+            if (timestamp.isNull(row)) {
+                out.set(position, null);
+                return;
+            }
+            long micros;
+            try {
+                micros = timestamp.timestampMicros(row);
+            } catch (ArithmeticException e) {
+                out.set(position, evaluate(row)); // too far from 1970 for microseconds, not for a date
+                return;
+            }
+            out.setEpochDay(position, Math.floorDiv(micros, MICROS_PER_DAY));
+        }
     }
 
     /** Hive's number to boolean: any number but zero is true. */

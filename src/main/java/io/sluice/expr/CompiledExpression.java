@@ -20,4 +20,14 @@ public interface CompiledExpression {
      *     cast of text that is not a number...), naming the expression and the value
      */
     Object evaluate(Row row);
+
+    /**
+     * Sets position {@code position} of {@code out} to the value for {@code row}, as {@link #evaluate} gives it, but
+     * possibly unboxed ({@link Row#setDouble}...), which saves boxing values that are only passed on.
+     *
+     * @throws ExpressionEvaluationException as {@link #evaluate} does
+     */
+    default void evaluateInto(Row row, Row out, int position) {
+        out.set(position, evaluate(row));
+    }
 }

@@ -32,6 +32,17 @@ final class CompiledTree implements CompiledExpression {
         }
     }
 
+    @Override
+    public void evaluateInto(Row row, Row out, int position) {
+        try {
+            root.evaluateInto(row, out, position);
+        } catch (ExpressionEvaluationException e) {
+            throw new ExpressionEvaluationException("expression \"" + sql + "\": " + e.getMessage(), e);
+        } catch (ArithmeticException | DateTimeException e) {
+            throw new ExpressionEvaluationException("expression \"" + sql + "\": " + e.getMessage(), e);
+        }
+    }
+
     /** True when the value does not depend on the row. */
     boolean isConstant() {
         return root.isConstant();

@@ -42,6 +42,11 @@ final class Constant extends Node {
     }
 
     @Override
+    boolean isNull(Row row) {
+        return value == null;
+    }
+
+    @Override
     boolean onlyReads() {
         return true;
     }

@@ -209,6 +209,9 @@ final class ExpressionCompiler {
         if (from.equals(target)) {
             return new Operand(input.node(), cast);
         }
+        if (from == PrimitiveType.TIMESTAMP && target == PrimitiveType.DATE) {
+            return Coercions.fold(new Operand(Casts.timestampToDate(input.node()), cast), List.of(input));
+        }
         Calls.Function1 conversion = Casts.conversion(from, target)
                 .orElseThrow(() -> source.error(cast, "cannot cast %s to %s", from, target));
         return Coercions.fold(new Operand(Calls.of(target, input.node(), conversion), cast), List.of(input));

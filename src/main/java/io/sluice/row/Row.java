@@ -74,7 +74,7 @@ public final class Row {
     }
 
     /** Sets a date column's value: days since 1970-01-01. */
-    public void setEpochDay(int position, int epochDay) {
+    public void setEpochDay(int position, long epochDay) {
         unboxed(position, Unboxed.DATE, epochDay);
     }
 
@@ -175,6 +175,16 @@ public final class Row {
         throw notA(LocalDateTime.class, value);
     }
 
+    /** Sets the value at {@code position} to the value at {@code sourcePosition} of {@code source}, boxed or not. */
+    public void setFrom(int position, Row source, int sourcePosition) {
+        Object value = source.values[sourcePosition];
+        if (value instanceof Unboxed kind) {
+            unboxed(position, kind, source.bits[sourcePosition]);
+        } else {
+            values[position] = value;
+        }
+    }
+
     /** Sets every value to null. */
     public void clear() {
         Arrays.fill(values, null);
@@ -222,8 +232,7 @@ public final class Row {
             throw new NullPointerException("the value is null");
         }
         Class<?> actual = value instanceof Unboxed unboxed ? unboxed.boxedClass : value.getClass();
-        return new ClassCastException(
-                "class " + actual.getName() + " cannot be cast to class " + expected.getName());
+        return new ClassCastException("class " + actual.getName() + " cannot be cast to class " + expected.getName());
     }
 
     /** Marks a value kept in {@code bits}, and how to box it. */

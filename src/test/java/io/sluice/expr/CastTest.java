@@ -140,6 +140,13 @@ class CastTest {
     void datesTimestampsAndSecondsSince1970() {
         assertThat(eval("CAST(day AS timestamp)")).isEqualTo(LocalDateTime.of(2024, 2, 29, 0, 0));
         assertThat(eval("CAST(ts AS date)")).isEqualTo(LocalDate.of(2024, 3, 15));
+        assertThat(eval("CAST(ts AS date)", "ts", LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_000)))
+                .isEqualTo(LocalDate.of(1969, 12, 31));
+        assertThat(eval("CAST(ts AS date)", "ts", LocalDateTime.of(1970, 1, 1, 0, 0)))
+                .isEqualTo(LocalDate.of(1970, 1, 1));
+        assertThat(eval("CAST(ts AS date)", "ts", LocalDateTime.of(300_000, 1, 1, 0, 0)))
+                .isEqualTo(LocalDate.of(300_000, 1, 1));
+        assertThat(eval("CAST(ts AS date)", "ts", null)).isNull();
         assertThat(eval("CAST(ts AS bigint)")).isEqualTo(1_710_498_605L);
         assertThat(eval("CAST(TIMESTAMP '1970-01-01 00:00:01.5' AS double)")).isEqualTo(1.5);
         assertThat(eval("CAST(TIMESTAMP '1970-01-01 00:00:01.25' AS decimal(10,2))"))

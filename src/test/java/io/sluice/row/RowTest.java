@@ -17,7 +17,7 @@ class RowTest {
         row.setInt(0, -7);
         row.setLong(1, 5_000_000_000L);
         row.setDouble(2, -0.0);
-        row.setEpochDay(3, (int) LocalDate.of(1969, 12, 31).toEpochDay());
+        row.setEpochDay(3, LocalDate.of(1969, 12, 31).toEpochDay());
         row.setTimestampMicros(4, Temporals.epochMicros(MOMENT));
         row.set(5, "x");
         return row;
@@ -63,7 +63,9 @@ class RowTest {
         row.setTimestampMicros(0, Temporals.epochMicros(early));
 
         assertThat(row.get(0)).isEqualTo(early);
-        assertThat(row.getTimestampMicros(0)).isEqualTo(Temporals.epochMicros(early)).isNegative();
+        assertThat(row.getTimestampMicros(0))
+                .isEqualTo(Temporals.epochMicros(early))
+                .isNegative();
     }
 
     @Test

@@ -158,7 +158,7 @@ final class PlainRecordParser {
                 if (end > p && ends(b, end, limit)) {
                     long day = parsers[column].epochDay(b, p, end);
                     if (day != BytesValueParser.NOT_UNBOXED) {
-                        row.setEpochDay(column, (int) day);
+                        row.setEpochDay(column, day);
                         return end;
                     }
                 }

@@ -27,6 +27,7 @@ final class TemporalLayout {
     private static final long SECONDS_PER_DAY = 86_400L;
     /** What {@link #timestampMicros} and {@link #epochDay} give to decline. */
     static final long DECLINED_MICROS = Long.MIN_VALUE;
+
     private static final int[] NANOS_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1};
     private final int year;
     private final int month;

@@ -1,5 +1,6 @@
 package io.sluice.runtime.aggregate;
 
+import io.sluice.row.Row;
 import io.sluice.types.DataType;
 import io.sluice.types.PrimitiveType;
 import java.util.Arrays;
@@ -77,6 +78,13 @@ final class Count implements Aggregator<Count.State> {
         @Override
         public void add(int group, Object value) {
             if (everyRow || value != null) {
+                counts[group]++;
+            }
+        }
+
+        @Override
+        public void add(int group, Row values, int position) {
+            if (everyRow || !values.isNull(position)) {
                 counts[group]++;
             }
         }

@@ -1,5 +1,6 @@
 package io.sluice.runtime.aggregate;
 
+import io.sluice.row.Row;
 import io.sluice.types.DataType;
 import io.sluice.types.PrimitiveType;
 import java.util.Arrays;
@@ -62,13 +63,20 @@ final class DoubleSum implements Aggregator<DoubleSum.State> {
 
     @Override
     public GroupStates groupStates() {
-        return new Sums();
+        return new Sums(argument == PrimitiveType.DOUBLE);
     }
 
     /** Sums of many groups in a {@code double[]}, and whether each saw a value. */
     private static final class Sums extends PrimitiveGroupStates {
+        /** True when the values are doubles (else floats). */
+        private final boolean doubles;
+
         private double[] sums = new double[0];
         private boolean[] any = new boolean[0];
+
+        Sums(boolean doubles) {
+            this.doubles = doubles;
+        }
 
         @Override
         public void add(int group, Object value) {
@@ -76,6 +84,15 @@ final class DoubleSum implements Aggregator<DoubleSum.State> {
                 sums[group] += ((Number) value).doubleValue();
                 any[group] = true;
             }
+        }
+
+        @Override
+        public void add(int group, Row values, int position) {
+            if (values.isNull(position)) {
+                return;
+            }
+            sums[group] += doubles ? values.getDouble(position) : ((Number) values.get(position)).doubleValue();
+            any[group] = true;
         }
 
         @Override

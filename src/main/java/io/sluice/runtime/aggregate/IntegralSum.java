@@ -2,6 +2,7 @@ package io.sluice.runtime.aggregate;
 
 import io.sluice.ErrorCode;
 import io.sluice.SluiceException;
+import io.sluice.row.Row;
 import io.sluice.types.DataType;
 import io.sluice.types.PrimitiveType;
 import java.util.Arrays;
@@ -85,6 +86,19 @@ final class IntegralSum implements Aggregator<IntegralSum.State> {
         public void add(int group, Object value) {
             if (value != null) {
                 sums[group] = plus(sums[group], value);
+                any[group] = true;
+            }
+        }
+
+        @Override
+        public void add(int group, Row values, int position) {
+            if (!values.isNull(position)) {
+                long value = values.getLong(position);
+                try {
+                    sums[group] = Math.addExact(sums[group], value);
+                } catch (ArithmeticException e) {
+                    plus(sums[group], value); // fails, saying so
+                }
                 any[group] = true;
             }
         }

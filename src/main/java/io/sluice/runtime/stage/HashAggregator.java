@@ -39,7 +39,9 @@ public final class HashAggregator implements RowConsumer {
     private final PartialConsumer out;
     private final BinaryOutput keyBuffer = new BinaryOutput(64);
     private final Object[] probe;
-    private final Object[] argumentValues;
+    /** The arguments' values of the row being added, unboxed where they can be. */
+    private final Row argumentValues;
+
     private final GroupTable groups;
     private byte[][] keys = new byte[16][];
     private int[] groupLengths = new int[16];
@@ -57,7 +59,7 @@ public final class HashAggregator implements RowConsumer {
                 .map(a -> a.aggregator().groupStates())
                 .toArray(GroupStates[]::new);
         this.partialWidth = reduce.partialSchema().fields().size();
-        this.argumentValues = new Object[arguments.length];
+        this.argumentValues = new Row(arguments.length);
         this.probe = new Object[groupPositions.length];
         this.groups = new GroupTable(groupPositions.length);
         this.maxGroups = maxGroups;
@@ -82,7 +84,11 @@ public final class HashAggregator implements RowConsumer {
     public void accept(Row row) {
         // Evaluate first: a row an argument fails on (a bad record) changes no group.
         for (int i = 0; i < arguments.length; i++) {
-            argumentValues[i] = arguments[i] == null ? null : arguments[i].evaluate(row);
+            if (arguments[i] == null) {
+                argumentValues.set(i, null);
+            } else {
+                arguments[i].evaluateInto(row, argumentValues, i);
+            }
         }
         if (!hashing) {
             emitSingle(row);
@@ -149,7 +155,7 @@ public final class HashAggregator implements RowConsumer {
 
     private void add(int group) {
         for (int i = 0; i < states.length; i++) {
-            states[i].add(group, argumentValues[i]);
+            states[i].add(group, argumentValues, i);
         }
     }
 

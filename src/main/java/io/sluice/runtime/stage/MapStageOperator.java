@@ -233,6 +233,11 @@ public final class MapStageOperator implements RowConsumer {
         public Object evaluate(Row row) {
             return row.get(position);
         }
+
+        @Override
+        public void evaluateInto(Row row, Row out, int at) {
+            out.setFrom(at, row, position);
+        }
     }
 
     /** Computes every output column from the input row into one reused output row. */
@@ -250,7 +255,7 @@ public final class MapStageOperator implements RowConsumer {
         @Override
         public void accept(Row row) {
             for (int i = 0; i < columns.length; i++) {
-                out.set(i, columns[i].evaluate(row));
+                columns[i].evaluateInto(row, out, i);
             }
             next.accept(out);
         }

@@ -89,7 +89,7 @@ class FlatColumnsWriterTest {
                     } else if (unboxed && value instanceof Double v) {
                         reused.setDouble(i, v);
                     } else if (unboxed && value instanceof LocalDate v) {
-                        reused.setEpochDay(i, (int) v.toEpochDay());
+                        reused.setEpochDay(i, v.toEpochDay());
                     } else if (unboxed && value instanceof LocalDateTime v) {
                         reused.setTimestampMicros(i, Temporals.epochMicros(v));
                     } else {
@@ -148,10 +148,13 @@ class FlatColumnsWriterTest {
         org.apache.hadoop.fs.Path direct = write("unboxed-direct.parquet", conf(), FLAT, rows, true);
         org.apache.hadoop.fs.Path consumer = write("unboxed-general.parquet", general, FLAT, rows, true);
 
-        List<Row> boxed = read(new ParquetFormat(), write("boxed.parquet", conf(), FLAT, rows), FLAT, StorageFormat.PARQUET);
+        List<Row> boxed =
+                read(new ParquetFormat(), write("boxed.parquet", conf(), FLAT, rows), FLAT, StorageFormat.PARQUET);
         assertThat(boxed).hasSize(rows.size());
-        assertThat(read(new ParquetFormat(), direct, FLAT, StorageFormat.PARQUET)).isEqualTo(boxed);
-        assertThat(read(new ParquetFormat(), consumer, FLAT, StorageFormat.PARQUET)).isEqualTo(boxed);
+        assertThat(read(new ParquetFormat(), direct, FLAT, StorageFormat.PARQUET))
+                .isEqualTo(boxed);
+        assertThat(read(new ParquetFormat(), consumer, FLAT, StorageFormat.PARQUET))
+                .isEqualTo(boxed);
     }
 
     @Test

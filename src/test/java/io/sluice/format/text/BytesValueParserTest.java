@@ -195,7 +195,9 @@ class BytesValueParserTest {
                         long value = expected instanceof LocalDate date
                                 ? date.toEpochDay()
                                 : io.sluice.row.Temporals.epochMicros((LocalDateTime) expected);
-                        assertThat(unboxed).as("%s '%s' with %s", type, text, format).isEqualTo(value);
+                        assertThat(unboxed)
+                                .as("%s '%s' with %s", type, text, format)
+                                .isEqualTo(value);
                         if (expected instanceof LocalDateTime timestamp) {
                             assertThat(timestamp.getNano() % 1000).isZero();
                         }
@@ -207,7 +209,8 @@ class BytesValueParserTest {
         assertThat(parser("timestamp").timestampMicros(fine, 0, fine.length)).isEqualTo(BytesValueParser.NOT_UNBOXED);
         assertThat(parser("timestamp").timestampMicros(fine, 0, 19))
                 .isEqualTo(io.sluice.row.Temporals.epochMicros(LocalDateTime.of(2024, 1, 5, 13, 45)));
-        assertThat(parser("date").epochDay(fine, 0, 10)).isEqualTo(LocalDate.of(2024, 1, 5).toEpochDay());
+        assertThat(parser("date").epochDay(fine, 0, 10))
+                .isEqualTo(LocalDate.of(2024, 1, 5).toEpochDay());
         assertThat(parser("bigint").epochDay(fine, 0, 10)).isEqualTo(BytesValueParser.NOT_UNBOXED);
     }
 

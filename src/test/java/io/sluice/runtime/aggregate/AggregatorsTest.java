@@ -251,6 +251,8 @@ class AggregatorsTest {
         Random random = new Random(31L * function.hashCode() + argumentType.hashCode());
         ExactValues values = new ExactValues(random, words[0].equals("sum") || words[0].equals("avg"));
         GroupStates states = aggregator.groupStates();
+        GroupStates fromRows = aggregator.groupStates(); // values added from a row, unboxed where rows hold them so
+        Row row = new Row(1);
 
         for (int round = 0; round < 5; round++) {
             int groups = 1 + random.nextInt(40);
@@ -258,19 +260,27 @@ class AggregatorsTest {
             for (int group = 0; group < groups; group++) {
                 inputs.add(new ArrayList<>());
                 states.grow(group + 1); // groups come one by one, as a hash table finds them
+                fromRows.grow(group + 1);
             }
             for (int i = random.nextInt(200); i > 0; i--) {
                 int group = random.nextInt(groups);
                 Object value = values.value(type);
                 inputs.get(group).add(value);
                 states.add(group, value);
+                setUnboxed(row, value);
+                fromRows.add(group, row, 0);
             }
             for (int group = 0; group < groups; group++) {
+                Object expected = Normalized.of(partialOf(aggregator, inputs.get(group)));
                 assertThat(Normalized.of(states.partial(group)))
                         .as("%s of group %s over %s", aggregator.describe(), group, inputs.get(group))
-                        .isEqualTo(Normalized.of(partialOf(aggregator, inputs.get(group))));
+                        .isEqualTo(expected);
+                assertThat(Normalized.of(fromRows.partial(group)))
+                        .as("%s of group %s over %s from rows", aggregator.describe(), group, inputs.get(group))
+                        .isEqualTo(expected);
             }
             states.clear(); // the next round's groups start empty
+            fromRows.clear();
         }
     }
 
@@ -294,6 +304,26 @@ class AggregatorsTest {
         assertThatThrownBy(() -> sums.add(0, 1L))
                 .isInstanceOf(SluiceException.class)
                 .hasMessage("sum(bigint) overflows bigint after 9223372036854775807 + 1");
+        Row one = new Row(1);
+        one.setLong(0, 1L);
+        assertThatThrownBy(() -> sums.add(0, one, 0))
+                .isInstanceOf(SluiceException.class)
+                .hasMessage("sum(bigint) overflows bigint after 9223372036854775807 + 1");
+    }
+
+    /** Sets the value at position 0, unboxed where rows hold values so. */
+    private static void setUnboxed(Row row, Object value) {
+        if (value instanceof Integer v) {
+            row.setInt(0, v);
+        } else if (value instanceof Long v) {
+            row.setLong(0, v);
+        } else if (value instanceof Double v) {
+            row.setDouble(0, v);
+        } else if (value instanceof LocalDate v) {
+            row.setEpochDay(0, v.toEpochDay());
+        } else {
+            row.set(0, value);
+        }
     }
 
     private static <S> Object partialOf(Aggregator<S> aggregator, List<Object> input) {
