@@ -77,6 +77,11 @@ final class Access {
         }
 
         @Override
+        long longValue(Row row) {
+            return kind == Kind.INTEGRAL ? row.getLong(position) : super.longValue(row);
+        }
+
+        @Override
         double doubleValue(Row row) {
             return switch (kind) {
                 case DOUBLE -> row.getDouble(position);

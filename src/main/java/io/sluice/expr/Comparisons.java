@@ -21,6 +21,9 @@ final class Comparisons {
     private Comparisons() {}
 
     static Node compare(Relation operator, ValueOrder order, Node left, Node right) {
+        if ((order == ValueOrder.INTEGRAL || order == ValueOrder.FLOATING) && left.onlyReads() && right.onlyReads()) {
+            return new NumberComparison(operator, order == ValueOrder.INTEGRAL, left, right);
+        }
         return new Comparison(operator, order, left, right);
     }
 
@@ -71,6 +74,41 @@ final class Comparisons {
             }
             Object b = right.evaluate(row);
             return b == null ? null : Logic.truth(operator.test(order.compare(a, b)));
+        }
+    }
+
+    /**
+     * A comparison of numbers read from the row or constant, as in {@code qty > 0}: compared as primitives, the values
+     * never boxed. Compares as {@link ValueOrder#INTEGRAL} and {@link ValueOrder#FLOATING} do.
+     */
+    private static final class NumberComparison extends Node {
+        private final Relation operator;
+        private final boolean integral;
+        private final Node left;
+        private final Node right;
+
+        NumberComparison(Relation operator, boolean integral, Node left, Node right) {
+            super(PrimitiveType.BOOLEAN);
+            this.operator = operator;
+            this.integral = integral;
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        Object evaluate(Row row) {
+            if (left.isNull(row) || right.isNull(row)) {
+                return null;
+            }
+            int comparison;
+            if (integral) {
+                comparison = Long.compare(left.longValue(row), right.longValue(row));
+            } else {
+                double x = left.doubleValue(row);
+                double y = right.doubleValue(row);
+                comparison = x == y ? 0 : Double.compare(x, y);
+            }
+            return Logic.truth(operator.test(comparison));
         }
     }
 

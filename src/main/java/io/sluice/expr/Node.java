@@ -48,6 +48,11 @@ abstract class Node {
         return Temporals.epochMicros((LocalDateTime) evaluate(row));
     }
 
+    /** The non-null value for {@code row} of a node of an integral type, as a long. */
+    long longValue(Row row) {
+        return ((Number) evaluate(row)).longValue();
+    }
+
     /** The non-null value for {@code row} of a node of a numeric type, as a double. */
     double doubleValue(Row row) {
         return ((Number) evaluate(row)).doubleValue();

@@ -90,7 +90,7 @@ public final class TableReader implements Closeable {
             }
             if (current.next(dataRow)) {
                 for (int i = 0; i < dataWidth; i++) {
-                    row.set(i, dataRow.get(i));
+                    row.setFrom(i, dataRow, i);
                 }
                 Object[] values = currentSource.partitionValues;
                 for (int i = 0; i < values.length; i++) {

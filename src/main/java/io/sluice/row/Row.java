@@ -3,6 +3,7 @@ package io.sluice.row;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One record: values by position, as the schema that goes with it orders them. Rows are mutable so that readers can
@@ -56,6 +57,11 @@ public final class Row {
     /** True when the value at {@code position} is SQL NULL. */
     public boolean isNull(int position) {
         return values[position] == null;
+    }
+
+    /** True when the value at {@code position} is held unboxed (set by a typed setter or copied from one). */
+    public boolean isUnboxed(int position) {
+        return values[position] instanceof Unboxed;
     }
 
     /** Sets an int column's value. */
@@ -185,6 +191,36 @@ public final class Row {
         }
     }
 
+    /**
+     * A hash of the value at {@code position} that is the same whether the value is held boxed or not: equal values
+     * hash alike.
+     */
+    public int hashAt(int position) {
+        Object value = values[position];
+        if (value instanceof Unboxed unboxed) {
+            return unboxed.hash(bits[position]);
+        }
+        if (value instanceof LocalDate date) {
+            return Long.hashCode(Temporals.epochDay(date));
+        }
+        if (value instanceof LocalDateTime timestamp) {
+            return Long.hashCode(Temporals.epochSecond(timestamp) * 1_000_000 + timestamp.getNano() / 1_000);
+        }
+        return value == null ? 0 : value.hashCode();
+    }
+
+    /**
+     * True when the value at {@code position} equals {@code value} (a value as {@link #get} gives it) by {@code
+     * equals}, without boxing the value held here.
+     */
+    public boolean valueEquals(int position, Object value) {
+        Object own = values[position];
+        if (!(own instanceof Unboxed unboxed)) {
+            return Objects.equals(own, value);
+        }
+        return value != null && unboxed.boxedClass == value.getClass() && unboxed.equalsBoxed(bits[position], value);
+    }
+
     /** Sets every value to null. */
     public void clear() {
         Arrays.fill(values, null);
@@ -235,45 +271,67 @@ public final class Row {
         return new ClassCastException("class " + actual.getName() + " cannot be cast to class " + expected.getName());
     }
 
-    /** Marks a value kept in {@code bits}, and how to box it. */
-    private enum Unboxed {
-        INT(Integer.class) {
-            @Override
-            Object box(long bits) {
-                return (int) bits;
-            }
-        },
-        LONG(Long.class) {
-            @Override
-            Object box(long bits) {
-                return bits;
-            }
-        },
-        DOUBLE(Double.class) {
-            @Override
-            Object box(long bits) {
-                return Double.longBitsToDouble(bits);
-            }
-        },
-        DATE(LocalDate.class) {
-            @Override
-            Object box(long bits) {
-                return Temporals.ofEpochDay(bits);
-            }
-        },
-        TIMESTAMP(LocalDateTime.class) {
-            @Override
-            Object box(long bits) {
-                return Temporals.ofEpochMicros(bits);
-            }
-        };
+    /**
+     * Marks a value kept in {@code bits}, and how to box it. A final class, not an enum with a body per constant, so
+     * that telling a marker from a value is one class comparison.
+     */
+    private static final class Unboxed {
+        private static final int NANOS_PER_MICRO = 1_000;
+        private static final long MICROS_PER_SECOND = 1_000_000L;
 
+        static final Unboxed INT = new Unboxed(0, Integer.class);
+        static final Unboxed LONG = new Unboxed(1, Long.class);
+        static final Unboxed DOUBLE = new Unboxed(2, Double.class);
+        static final Unboxed DATE = new Unboxed(3, LocalDate.class);
+        static final Unboxed TIMESTAMP = new Unboxed(4, LocalDateTime.class);
+
+        private final int kind;
         final Class<?> boxedClass;
 
-        Unboxed(Class<?> boxedClass) {
+        private Unboxed(int kind, Class<?> boxedClass) {
+            this.kind = kind;
             this.boxedClass = boxedClass;
         }
 
-        abstract Object box(long bits);
+        /** As {@link Row#hashAt} hashes the boxed value. */
+        int hash(long bits) {
+            return switch (kind) {
+                case 0 -> (int) bits; // Integer.hashCode
+                case 2 -> Double.hashCode(Double.longBitsToDouble(bits));
+                default -> Long.hashCode(bits); // Long.hashCode; days and microseconds as Row.hashAt hashes them
+            };
+        }
+
+        /** True when {@code value}, of {@link #boxedClass}, is the value of these bits. */
+        boolean equalsBoxed(long bits, Object value) {
+            return switch (kind) {
+                case 0 -> (Integer) value == (int) bits;
+                case 1 -> (Long) value == bits;
+                case 2 -> Double.doubleToLongBits((Double) value)
+                        == Double.doubleToLongBits(Double.longBitsToDouble(bits));
+                case 3 -> Temporals.epochDay((LocalDate) value) == bits;
+                default -> {
+                    LocalDateTime timestamp = (LocalDateTime) value;
+                    yield timestamp.getNano() % NANOS_PER_MICRO == 0
+                            && Temporals.epochSecond(timestamp) == Math.floorDiv(bits, MICROS_PER_SECOND)
+                            && timestamp.getNano() / NANOS_PER_MICRO == Math.floorMod(bits, MICROS_PER_SECOND);
+                }
+            };
+        }
+
+        Object box(long bits) {
+            return switch (kind) {
+                case 0 -> (int) bits;
+                case 1 -> bits;
+                case 2 -> Double.longBitsToDouble(bits);
+                case 3 -> Temporals.ofEpochDay(bits);
+                default -> Temporals.ofEpochMicros(bits);
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "unboxed " + boxedClass.getSimpleName();
+        }
     }
 }

@@ -15,7 +15,7 @@ import java.time.LocalTime;
  * random by a column of timestamps, and each read missed the processor's caches — parsing a timestamp and converting
  * it back to microseconds took about 4 times as long as with a new time, which only costs a small allocation.
  *
- * <p>The date cache is shared by all threads without locks: its values are immutable, and a slot holding another
+ * <p>The date caches are shared by all threads without locks: their values are immutable, and a slot holding another
  * value is simply replaced.
  */
 public final class Temporals {
@@ -23,6 +23,11 @@ public final class Temporals {
     private static final long MICROS_PER_SECOND = 1_000_000L;
     private static final int NANOS_PER_MICRO = 1_000;
     private static final LocalDate[] DATES = new LocalDate[4096];
+    /** Recent dates by epoch day: 4,096 consecutive days (11 years) find their dates without the calendar. */
+    private static final DayDate[] BY_DAY = new DayDate[4096];
+
+    /** A date and its epoch day, published together (final fields) to threads sharing the table. */
+    private record DayDate(long epochDay, LocalDate date) {}
 
     private Temporals() {}
 
@@ -72,6 +77,17 @@ public final class Temporals {
      * @throws DateTimeException when the day is outside the years {@link LocalDate} holds
      */
     public static LocalDate ofEpochDay(long epochDay) {
+        int slot = (int) epochDay & (BY_DAY.length - 1);
+        DayDate held = BY_DAY[slot];
+        if (held != null && held.epochDay() == epochDay) {
+            return held.date();
+        }
+        LocalDate date = civilDate(epochDay);
+        BY_DAY[slot] = new DayDate(epochDay, date);
+        return date;
+    }
+
+    private static LocalDate civilDate(long epochDay) {
         long z = epochDay + 719_468;
         long era = Math.floorDiv(z, 146_097);
         long dayOfEra = z - era * 146_097;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sluice.row.Row;
-import io.sluice.row.Temporals;
+import io.sluice.row.RowTesting;
 import io.sluice.types.DataType;
 import io.sluice.types.StructType;
 import java.math.BigDecimal;
@@ -81,44 +81,19 @@ final class ExpressionTesting {
 
     /**
      * The value of the expression over the sample row with some columns changed; checked to be the same over the row
-     * with its values unboxed where rows can hold them ({@link #unboxed}), and into a row ({@link
+     * with its values unboxed where rows can hold them ({@link RowTesting#unboxed}), and into a row ({@link
      * CompiledExpression#evaluateInto}).
      */
     static Object eval(String sql, Object... overrides) {
         CompiledExpression expression = compile(sql);
         Object value = expression.evaluate(row(overrides));
-        Row unboxed = unboxed(row(overrides));
+        Row unboxed = RowTesting.unboxed(row(overrides));
         Row out = new Row(1);
         expression.evaluateInto(unboxed, out, 0);
         assertThat(new Object[] {expression.evaluate(unboxed), out.get(0)})
                 .as("%s over unboxed values, and into a row", sql)
                 .isEqualTo(new Object[] {value, value});
         return value;
-    }
-
-    /** The row with its int, bigint, double, date and timestamp values set unboxed (timestamps exact to the µs). */
-    static Row unboxed(Row row) {
-        Row unboxed = new Row(row.width());
-        for (int i = 0; i < row.width(); i++) {
-            Object value = row.get(i);
-            if (value instanceof Integer v) {
-                unboxed.setInt(i, v);
-            } else if (value instanceof Long v) {
-                unboxed.setLong(i, v);
-            } else if (value instanceof Double v) {
-                unboxed.setDouble(i, v);
-            } else if (value instanceof LocalDate v) {
-                unboxed.setEpochDay(i, v.toEpochDay());
-            } else if (value instanceof LocalDateTime v
-                    && v.getNano() % 1_000 == 0
-                    && v.getYear() > -290_000
-                    && v.getYear() < 290_000) {
-                unboxed.setTimestampMicros(i, Temporals.epochMicros(v));
-            } else {
-                unboxed.set(i, value);
-            }
-        }
-        return unboxed;
     }
 
     static String type(String sql) {
@@ -138,7 +113,7 @@ final class ExpressionTesting {
         assertThat(error).as("evaluation error of %s", sql).isNotNull();
         ExpressionEvaluationException into = catchThrowableOfType(
                 ExpressionEvaluationException.class,
-                () -> expression.evaluateInto(unboxed(row(overrides)), new Row(1), 0));
+                () -> expression.evaluateInto(RowTesting.unboxed(row(overrides)), new Row(1), 0));
         assertThat(into).as("evaluation error of %s into a row", sql).isNotNull();
         assertThat(into.getMessage()).isEqualTo(error.getMessage());
         return error;

@@ -96,6 +96,25 @@ class RowTest {
     }
 
     @Test
+    void valuesCompareAndHashAlikeBoxedOrNot() {
+        Row boxed = boxed();
+        Row unboxed = unboxed();
+        for (int i = 0; i < boxed.width(); i++) {
+            assertThat(unboxed.valueEquals(i, boxed.get(i))).as("column %s", i).isTrue();
+            assertThat(boxed.valueEquals(i, unboxed.get(i))).isTrue();
+            assertThat(unboxed.hashAt(i)).isEqualTo(boxed.hashAt(i));
+        }
+        assertThat(unboxed.valueEquals(0, -7L)).isFalse(); // an int column's value is an Integer
+        assertThat(unboxed.valueEquals(2, 0.0)).isFalse(); // -0.0 is not 0.0, as Double.equals says
+        assertThat(unboxed.valueEquals(4, MOMENT.plusNanos(1))).isFalse();
+        assertThat(unboxed.valueEquals(3, null)).isFalse();
+        assertThat(new Row(1).valueEquals(0, null)).isTrue();
+        Row nan = new Row(1);
+        nan.setDouble(0, Double.longBitsToDouble(0x7ff8_0000_0000_0001L));
+        assertThat(nan.valueEquals(0, Double.NaN)).isTrue();
+    }
+
+    @Test
     void aGetterOfAnotherTypeFailsAsACastWould() {
         Row row = unboxed();
 

@@ -113,7 +113,7 @@ public final class KeyCodec {
         int i = 0;
         try {
             for (; i < fields.length; i++) {
-                encodeColumn(i, row.get(positions[i]), out);
+                encodeColumn(i, row, positions[i], out);
                 if (i + 1 == groupingColumns) {
                     grouping = out.length() - start;
                 }
@@ -127,14 +127,14 @@ public final class KeyCodec {
         return grouping;
     }
 
-    private void encodeColumn(int column, Object value, BinaryOutput out) {
-        if (value == null) {
+    private void encodeColumn(int column, Row row, int position, BinaryOutput out) {
+        if (row.isNull(position)) {
             out.writeByte(nullFlags[column]);
             return;
         }
         out.writeByte(PRESENT);
         int start = out.length();
-        fields[column].write(value, out);
+        fields[column].write(row, position, out);
         if (descending[column]) {
             out.invert(start, out.length());
         }
@@ -168,19 +168,19 @@ public final class KeyCodec {
         }
         KeyReader in = reader.reset(bytes, offset, length);
         for (int i = 0; i < target.width(); i++) {
-            target.set(i, decodeColumn(i, in));
+            decodeColumn(i, in, target);
         }
         return target;
     }
 
-    private Object decodeColumn(int column, KeyReader in) {
+    private void decodeColumn(int column, KeyReader in, Row target) {
         int flag = in.nextRaw();
         if (flag != PRESENT) {
-            return null;
+            target.set(column, null);
+            return;
         }
         in.inverted(descending[column]);
-        Object value = fields[column].read(in);
+        fields[column].readInto(in, target, column);
         in.inverted(false);
-        return value;
     }
 }

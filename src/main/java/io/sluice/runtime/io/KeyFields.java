@@ -114,6 +114,16 @@ final class KeyFields {
         public Object read(KeyReader in) {
             return (int) in.nextLong(4) ^ Integer.MIN_VALUE;
         }
+
+        @Override
+        public void write(Row row, int position, BinaryOutput out) {
+            out.writeInt(row.getInt(position) ^ Integer.MIN_VALUE);
+        }
+
+        @Override
+        public void readInto(KeyReader in, Row row, int position) {
+            row.setInt(position, (int) in.nextLong(4) ^ Integer.MIN_VALUE);
+        }
     };
 
     private static final KeyField BIGINT = new KeyField() {
@@ -125,6 +135,16 @@ final class KeyFields {
         @Override
         public Object read(KeyReader in) {
             return in.nextLong(8) ^ Long.MIN_VALUE;
+        }
+
+        @Override
+        public void write(Row row, int position, BinaryOutput out) {
+            out.writeLong(row.getLong(position) ^ Long.MIN_VALUE);
+        }
+
+        @Override
+        public void readInto(KeyReader in, Row row, int position) {
+            row.setLong(position, in.nextLong(8) ^ Long.MIN_VALUE);
         }
     };
 
@@ -160,6 +180,19 @@ final class KeyFields {
             long bits = in.nextLong(8);
             return Double.longBitsToDouble(bits < 0 ? bits ^ Long.MIN_VALUE : ~bits);
         }
+
+        @Override
+        public void write(Row row, int position, BinaryOutput out) {
+            double d = row.getDouble(position);
+            long bits = Double.doubleToLongBits(d == 0.0 ? 0.0 : d);
+            out.writeLong(bits ^ (bits >> 63 | Long.MIN_VALUE));
+        }
+
+        @Override
+        public void readInto(KeyReader in, Row row, int position) {
+            long bits = in.nextLong(8);
+            row.setDouble(position, Double.longBitsToDouble(bits < 0 ? bits ^ Long.MIN_VALUE : ~bits));
+        }
     };
 
     /** The epoch day plus 2^39 in 5 bytes: every {@link LocalDate} fits. */
@@ -174,6 +207,18 @@ final class KeyFields {
         @Override
         public Object read(KeyReader in) {
             return Temporals.ofEpochDay(in.nextLong(5) - DATE_BIAS);
+        }
+
+        @Override
+        public void write(Row row, int position, BinaryOutput out) {
+            long biased = row.getEpochDay(position) + DATE_BIAS;
+            out.writeByte((int) (biased >>> 32));
+            out.writeInt((int) biased);
+        }
+
+        @Override
+        public void readInto(KeyReader in, Row row, int position) {
+            row.setEpochDay(position, in.nextLong(5) - DATE_BIAS);
         }
     };
 
@@ -190,6 +235,27 @@ final class KeyFields {
         public Object read(KeyReader in) {
             long micros = in.nextLong(8) ^ Long.MIN_VALUE;
             return Timestamps.ofEpochMicros(micros, (int) in.nextLong(2));
+        }
+
+        @Override
+        public void write(Row row, int position, BinaryOutput out) {
+            if (row.isUnboxed(position)) {
+                out.writeLong(Timestamps.checkedMicros(row.getTimestampMicros(position)) ^ Long.MIN_VALUE);
+                out.writeShort(0);
+            } else {
+                write(row.get(position), out);
+            }
+        }
+
+        @Override
+        public void readInto(KeyReader in, Row row, int position) {
+            long micros = in.nextLong(8) ^ Long.MIN_VALUE;
+            int belowMicro = (int) in.nextLong(2);
+            if (belowMicro == 0) {
+                row.setTimestampMicros(position, micros);
+            } else {
+                row.set(position, Timestamps.ofEpochMicros(micros, belowMicro));
+            }
         }
     };
 

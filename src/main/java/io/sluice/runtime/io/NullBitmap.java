@@ -21,7 +21,7 @@ final class NullBitmap {
             int bits = 0;
             int end = Math.min(width, base + 8);
             for (int i = base; i < end; i++) {
-                if (row.get(i) == null) {
+                if (row.isNull(i)) {
                     bits |= 1 << (i - base);
                 }
             }

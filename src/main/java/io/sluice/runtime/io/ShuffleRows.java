@@ -113,7 +113,7 @@ public final class ShuffleRows {
             return out.encode(values, row);
         }
         for (int i = 0; i < valuePositions.length; i++) {
-            valueRow.set(i, row.get(valuePositions[i]));
+            valueRow.setFrom(i, row, valuePositions[i]);
         }
         return out.encode(values, valueRow);
     }
@@ -150,10 +150,10 @@ public final class ShuffleRows {
         }
         values.decode(valueInput.reset(bytes, offset, length), valueRow);
         for (int i = 0; i < valuePositions.length; i++) {
-            target.set(valuePositions[i], valueRow.get(i));
+            target.setFrom(valuePositions[i], valueRow, i);
         }
         for (int i = 0; i < keyPositions.length; i++) {
-            target.set(keyPositions[i], keyRow.get(keyColumns[i]));
+            target.setFrom(keyPositions[i], keyRow, keyColumns[i]);
         }
         return target;
     }

@@ -32,9 +32,8 @@ final class StructCodec implements ValueCodec {
         }
         NullBitmap.write(row, fields.length, out);
         for (int i = 0; i < fields.length; i++) {
-            Object field = row.get(i);
-            if (field != null) {
-                fields[i].write(field, out);
+            if (!row.isNull(i)) {
+                fields[i].write(row, i, out);
             }
         }
     }
@@ -49,7 +48,11 @@ final class StructCodec implements ValueCodec {
         in.skip(NullBitmap.bytes(fields.length));
         byte[] bytes = in.buffer();
         for (int i = 0; i < fields.length; i++) {
-            target.set(i, NullBitmap.isNull(bytes, bitmap, i) ? null : fields[i].read(in));
+            if (NullBitmap.isNull(bytes, bitmap, i)) {
+                target.set(i, null);
+            } else {
+                fields[i].readInto(in, target, i);
+            }
         }
         return target;
     }

@@ -22,6 +22,14 @@ final class Timestamps {
         return seconds * 1_000_000 + timestamp.getNano() / 1000;
     }
 
+    /** Microseconds of a timestamp within the range {@link #epochMicros} accepts, else the same error. */
+    static long checkedMicros(long micros) {
+        if (micros / 1_000_000 > MAX_SECONDS || micros / 1_000_000 < -MAX_SECONDS) {
+            epochMicros(Temporals.ofEpochMicros(micros)); // fails, naming the timestamp
+        }
+        return micros;
+    }
+
     static LocalDateTime ofEpochMicros(long micros, int belowMicro) {
         long seconds = Math.floorDiv(micros, 1_000_000);
         int nano = (int) Math.floorMod(micros, 1_000_000) * 1000 + belowMicro;

@@ -3,6 +3,7 @@ package io.sluice.runtime.io;
 import io.sluice.ErrorCode;
 import io.sluice.SluiceException;
 import io.sluice.format.text.RepeatedStrings;
+import io.sluice.row.Row;
 import io.sluice.row.Temporals;
 import io.sluice.types.ArrayType;
 import io.sluice.types.DataType;
@@ -109,6 +110,16 @@ final class ValueCodecs {
         public Object read(BinaryInput in) {
             return (int) in.readZigZag();
         }
+
+        @Override
+        public void write(Row row, int position, BinaryOutput out) {
+            out.writeZigZag(row.getInt(position));
+        }
+
+        @Override
+        public void readInto(BinaryInput in, Row row, int position) {
+            row.setInt(position, (int) in.readZigZag());
+        }
     };
 
     private static final ValueCodec BIGINT = new ValueCodec() {
@@ -120,6 +131,16 @@ final class ValueCodecs {
         @Override
         public Object read(BinaryInput in) {
             return in.readZigZag();
+        }
+
+        @Override
+        public void write(Row row, int position, BinaryOutput out) {
+            out.writeZigZag(row.getLong(position));
+        }
+
+        @Override
+        public void readInto(BinaryInput in, Row row, int position) {
+            row.setLong(position, in.readZigZag());
         }
     };
 
@@ -144,6 +165,16 @@ final class ValueCodecs {
         @Override
         public Object read(BinaryInput in) {
             return in.readDouble();
+        }
+
+        @Override
+        public void write(Row row, int position, BinaryOutput out) {
+            out.writeDouble(row.getDouble(position));
+        }
+
+        @Override
+        public void readInto(BinaryInput in, Row row, int position) {
+            row.setDouble(position, in.readDouble());
         }
     };
 
@@ -189,6 +220,16 @@ final class ValueCodecs {
         public Object read(BinaryInput in) {
             return Temporals.ofEpochDay(in.readZigZag());
         }
+
+        @Override
+        public void write(Row row, int position, BinaryOutput out) {
+            out.writeZigZag(row.getEpochDay(position));
+        }
+
+        @Override
+        public void readInto(BinaryInput in, Row row, int position) {
+            row.setEpochDay(position, in.readZigZag());
+        }
     };
 
     /**
@@ -213,6 +254,25 @@ final class ValueCodecs {
             long shifted = in.readZigZag();
             int belowMicro = (shifted & 1) == 0 ? 0 : in.readVarInt();
             return Timestamps.ofEpochMicros(shifted >> 1, belowMicro);
+        }
+
+        @Override
+        public void write(Row row, int position, BinaryOutput out) {
+            if (row.isUnboxed(position)) {
+                out.writeZigZag(Timestamps.checkedMicros(row.getTimestampMicros(position)) << 1);
+            } else {
+                write(row.get(position), out); // may hold nanoseconds below the microsecond
+            }
+        }
+
+        @Override
+        public void readInto(BinaryInput in, Row row, int position) {
+            long shifted = in.readZigZag();
+            if ((shifted & 1) == 0) {
+                row.setTimestampMicros(position, shifted >> 1);
+            } else {
+                row.set(position, Timestamps.ofEpochMicros(shifted >> 1, in.readVarInt()));
+            }
         }
     };
 

@@ -78,7 +78,7 @@ final class BroadcastRows {
                     continue;
                 }
                 for (int i = 0; i < width; i++) {
-                    row.set(i, data.get(i));
+                    row.setFrom(i, data, i);
                 }
                 for (int i = 0; i < partition.length; i++) {
                     row.set(width + i, partition[i]);

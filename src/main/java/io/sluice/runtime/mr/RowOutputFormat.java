@@ -153,7 +153,7 @@ public final class RowOutputFormat extends OutputFormat<NullWritable, Row> {
                 return;
             }
             for (int i = 0; i < dataPositions.length; i++) {
-                data.set(i, row.get(dataPositions[i]));
+                data.setFrom(i, row, dataPositions[i]);
             }
             writer.write(data);
         }

@@ -62,7 +62,7 @@ final class RowRecordReader extends RecordReader<NullWritable, Row> {
                 }
                 if (data != row) {
                     for (int i = 0; i < width; i++) {
-                        row.set(i, data.get(i));
+                        row.setFrom(i, data, i);
                     }
                 }
                 for (int i = 0; i < partitionValues.length; i++) {

@@ -1,13 +1,13 @@
 package io.sluice.runtime.stage;
 
+import io.sluice.row.Row;
 import io.sluice.row.Values;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * The groups of a hash aggregation: group values to group numbers ({@code 0, 1, 2, ...} in the order groups are
  * added), in an open-addressing table (linear probing, at most half full). Groups are equal when their values are
- * equal by {@code equals}.
+ * equal by {@code equals}, whether the rows hold them boxed or not ({@link Row#valueEquals}, {@link Row#hashAt}).
  *
  * <p>The values' own hash codes are mixed column by column rather than combined as {@link Arrays#hashCode} does:
  * small structured values (two-letter codes, dates of one year) give {@code 31 * h1 + h2} sums that collide by the
@@ -41,22 +41,23 @@ final class GroupTable {
     }
 
     /**
-     * The number of the group whose values equal {@code probe}'s; when there is none, a new group of (copies of) the
-     * probe's values is added and {@code ~number} returned (negative: the caller starts its states).
+     * The number of the group whose values equal those at {@code positions} of {@code row} (by {@code equals},
+     * whether the row holds them boxed or not); when there is none, a new group of (copies of) those values is added and
+     * {@code ~number} returned (negative: the caller starts its states).
      */
-    int groupOf(Object[] probe) {
-        int hash = hash(probe);
+    int groupOf(Row row, int[] positions) {
+        int hash = hash(row, positions);
         for (int slot = hash * MIX >>> shift; ; slot = (slot + 1) & (slots.length - 1)) {
             int entry = slots[slot] - 1;
             if (entry < 0) {
-                int group = add(probe, hash);
+                int group = add(row, positions, hash);
                 slots[slot] = group + 1;
                 if (size * 2 > slots.length) {
                     rehash();
                 }
                 return ~group;
             }
-            if (hashes[entry] == hash && equal(entry, probe)) {
+            if (hashes[entry] == hash && equal(entry, row, positions)) {
                 return entry;
             }
         }
@@ -69,22 +70,22 @@ final class GroupTable {
         size = 0;
     }
 
-    private int add(Object[] probe, int hash) {
+    private int add(Row row, int[] positions, int hash) {
         if (size == hashes.length) {
             hashes = Arrays.copyOf(hashes, size * 2);
             values = Arrays.copyOf(values, size * 2 * width);
         }
         for (int i = 0; i < width; i++) {
-            values[size * width + i] = Values.copy(probe[i]);
+            values[size * width + i] = Values.copy(row.get(positions[i]));
         }
         hashes[size] = hash;
         return size++;
     }
 
-    private boolean equal(int group, Object[] probe) {
-        int start = group * width;
+    private boolean equal(int entry, Row row, int[] positions) {
+        int start = entry * width;
         for (int i = 0; i < width; i++) {
-            if (!Objects.equals(values[start + i], probe[i])) {
+            if (!row.valueEquals(positions[i], values[start + i])) {
                 return false;
             }
         }
@@ -104,10 +105,10 @@ final class GroupTable {
         }
     }
 
-    private static int hash(Object[] probe) {
+    private static int hash(Row row, int[] positions) {
         int hash = 0;
-        for (Object value : probe) {
-            hash = (hash + Objects.hashCode(value)) * MIX;
+        for (int position : positions) {
+            hash = (hash + row.hashAt(position)) * MIX;
             hash ^= hash >>> 15;
         }
         return hash;

@@ -94,10 +94,7 @@ public final class HashAggregator implements RowConsumer {
             emitSingle(row);
             return;
         }
-        for (int i = 0; i < groupPositions.length; i++) {
-            probe[i] = row.get(groupPositions[i]);
-        }
-        int group = groups.groupOf(probe);
+        int group = groups.groupOf(row, groupPositions);
         if (group < 0) {
             group = ~group;
             start(group, row);

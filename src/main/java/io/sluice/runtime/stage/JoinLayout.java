@@ -164,11 +164,19 @@ public final class JoinLayout {
                 Object value = side.get(position);
                 out.set(i, value == null ? null : conversion.apply(value));
             } else {
-                out.set(i, left == null ? null : left.get(i));
+                if (left == null) {
+                    out.set(i, null);
+                } else {
+                    out.setFrom(i, left, i);
+                }
             }
         }
         for (int i = 0; i < taken.length; i++) {
-            out.set(width + i, right == null ? null : right.get(taken[i]));
+            if (right == null) {
+                out.set(width + i, null);
+            } else {
+                out.setFrom(width + i, right, taken[i]);
+            }
         }
         return out;
     }

@@ -313,14 +313,18 @@ public final class MapStageOperator implements RowConsumer {
         @Override
         public void accept(Row row) {
             for (int i = 0; i < position; i++) {
-                out.set(i, row.get(i));
+                out.setFrom(i, row, i);
             }
             Row struct = (Row) row.get(position);
             for (int f = 0; f < fields; f++) {
-                out.set(position + f, struct == null ? null : struct.get(f));
+                if (struct == null) {
+                    out.set(position + f, null);
+                } else {
+                    out.setFrom(position + f, struct, f);
+                }
             }
             for (int i = position + 1; i < inWidth; i++) {
-                out.set(i + fields - 1, row.get(i));
+                out.setFrom(i + fields - 1, row, i);
             }
             next.accept(out);
         }

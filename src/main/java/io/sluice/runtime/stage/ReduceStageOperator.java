@@ -119,7 +119,7 @@ public final class ReduceStageOperator {
 
     private void fill(Row row, boolean result) {
         for (int i = 0; i < groupPositions.length; i++) {
-            row.set(i, groupValues.get(i));
+            row.setFrom(i, groupValues, i);
         }
         for (int i = 0; i < aggregations.size(); i++) {
             Aggregation<?> aggregation = aggregations.get(i);
@@ -134,7 +134,7 @@ public final class ReduceStageOperator {
             return;
         }
         for (int i = 0; i < groupPositions.length; i++) {
-            groupValues.set(i, row.get(positions == null ? i : positions[i]));
+            groupValues.setFrom(i, row, positions == null ? i : positions[i]);
         }
         started = true;
     }

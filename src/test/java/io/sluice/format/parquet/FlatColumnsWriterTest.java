@@ -11,7 +11,7 @@ import io.sluice.catalog.StorageFormat;
 import io.sluice.format.Compression;
 import io.sluice.format.RowWriter;
 import io.sluice.row.Row;
-import io.sluice.row.Temporals;
+import io.sluice.row.RowTesting;
 import io.sluice.types.StructType;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -81,19 +81,10 @@ class FlatColumnsWriterTest {
             Row reused = new Row(schema.fields().size());
             for (Row row : rows) {
                 for (int i = 0; i < row.width(); i++) {
-                    Object value = row.get(i);
-                    if (unboxed && value instanceof Integer v) {
-                        reused.setInt(i, v);
-                    } else if (unboxed && value instanceof Long v) {
-                        reused.setLong(i, v);
-                    } else if (unboxed && value instanceof Double v) {
-                        reused.setDouble(i, v);
-                    } else if (unboxed && value instanceof LocalDate v) {
-                        reused.setEpochDay(i, v.toEpochDay());
-                    } else if (unboxed && value instanceof LocalDateTime v) {
-                        reused.setTimestampMicros(i, Temporals.epochMicros(v));
+                    if (unboxed) {
+                        RowTesting.setUnboxed(reused, i, row.get(i));
                     } else {
-                        reused.set(i, value);
+                        reused.set(i, row.get(i));
                     }
                 }
                 writer.write(reused);

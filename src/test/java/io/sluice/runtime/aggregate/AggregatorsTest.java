@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.SluiceException;
 import io.sluice.row.Row;
+import io.sluice.row.RowTesting;
 import io.sluice.runtime.io.BinaryOutput;
 import io.sluice.runtime.io.Normalized;
 import io.sluice.runtime.io.RandomValues;
@@ -267,7 +268,7 @@ class AggregatorsTest {
                 Object value = values.value(type);
                 inputs.get(group).add(value);
                 states.add(group, value);
-                setUnboxed(row, value);
+                RowTesting.setUnboxed(row, 0, value);
                 fromRows.add(group, row, 0);
             }
             for (int group = 0; group < groups; group++) {
@@ -309,21 +310,6 @@ class AggregatorsTest {
         assertThatThrownBy(() -> sums.add(0, one, 0))
                 .isInstanceOf(SluiceException.class)
                 .hasMessage("sum(bigint) overflows bigint after 9223372036854775807 + 1");
-    }
-
-    /** Sets the value at position 0, unboxed where rows hold values so. */
-    private static void setUnboxed(Row row, Object value) {
-        if (value instanceof Integer v) {
-            row.setInt(0, v);
-        } else if (value instanceof Long v) {
-            row.setLong(0, v);
-        } else if (value instanceof Double v) {
-            row.setDouble(0, v);
-        } else if (value instanceof LocalDate v) {
-            row.setEpochDay(0, v.toEpochDay());
-        } else {
-            row.set(0, value);
-        }
     }
 
     private static <S> Object partialOf(Aggregator<S> aggregator, List<Object> input) {

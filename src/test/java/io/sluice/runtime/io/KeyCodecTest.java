@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.row.Row;
+import io.sluice.row.RowTesting;
 import io.sluice.types.CharType;
 import io.sluice.types.DataType;
 import io.sluice.types.PrimitiveType;
@@ -82,9 +83,13 @@ class KeyCodecTest {
             out.reset();
             codec.encode(Row.of(value), out);
 
+            byte[] boxed = Arrays.copyOf(out.buffer(), out.length());
+            out.reset();
+            codec.encode(RowTesting.unboxed(Row.of(value)), out);
             Object decoded =
                     codec.decode(out.buffer(), 0, out.length(), new Row(1)).get(0);
 
+            assertThat(Arrays.copyOf(out.buffer(), out.length())).as("unboxed").isEqualTo(boxed);
             assertThat(Normalized.of(decoded)).isEqualTo(Normalized.of(keyForm(type, value)));
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.SluiceException;
 import io.sluice.row.Row;
+import io.sluice.row.RowTesting;
 import io.sluice.types.DataType;
 import io.sluice.types.StructType;
 import java.math.BigDecimal;
@@ -48,6 +49,28 @@ class RowCodecTest {
             assertThat(Normalized.of(codec.decode(in, decoded))).isEqualTo(Normalized.of(row));
         }
         assertThat(in.remaining()).isZero();
+    }
+
+    @Test
+    void unboxedValuesEncodeAsTheirBoxedValuesAndDecodeUnboxed() {
+        RandomValues random = new RandomValues(7, 0.2);
+        BinaryOutput boxed = new BinaryOutput(16);
+        Row decoded = new Row(EVERY_TYPE.fields().size());
+        int bigint = EVERY_TYPE.fields().indexOf(EVERY_TYPE.field("bi").orElseThrow());
+        for (int i = 0; i < 500; i++) {
+            Row row = random.row(EVERY_TYPE);
+            boxed.reset();
+            out.reset();
+            codec.encode(row, boxed);
+
+            codec.encode(RowTesting.unboxed(row), out);
+
+            assertThat(Arrays.copyOf(out.buffer(), out.length()))
+                    .isEqualTo(Arrays.copyOf(boxed.buffer(), boxed.length()));
+            codec.decode(out.buffer(), 0, out.length(), decoded);
+            assertThat(Normalized.of(decoded)).isEqualTo(Normalized.of(row));
+            assertThat(decoded.isUnboxed(bigint)).isEqualTo(row.get(bigint) != null);
+        }
     }
 
     @Test
@@ -167,6 +190,10 @@ class RowCodecTest {
         RowCodec small = RowCodec.of((StructType) DataType.parse("struct<t:timestamp>"));
 
         assertThatThrownBy(() -> small.encode(Row.of(LocalDateTime.of(200_000, 1, 1, 0, 0)), out))
+                .isInstanceOf(SluiceException.class)
+                .hasMessageContaining("+200000-01-01T00:00")
+                .hasMessageContaining("too far from 1970");
+        assertThatThrownBy(() -> small.encode(RowTesting.unboxed(Row.of(LocalDateTime.of(200_000, 1, 1, 0, 0))), out))
                 .isInstanceOf(SluiceException.class)
                 .hasMessageContaining("+200000-01-01T00:00")
                 .hasMessageContaining("too far from 1970");
