@@ -31,6 +31,9 @@ final class DelimitedReader implements RowReader {
     /** Hive's SerDe parameter for the text that stands for null (besides {@code \N} and the empty field). */
     static final String NULL_FORMAT = "serialization.null.format";
 
+    /** Fewer unread bytes than this are topped up before a plain record is read. */
+    private static final int PLAIN_SPAN = 4096;
+
     private final String file;
     private final TextSplit split;
     private final ByteWindow window;
@@ -91,6 +94,12 @@ final class DelimitedReader implements RowReader {
                 return false;
             }
             if (gate.open()) {
+                if (window.limit() - from < PLAIN_SPAN && !window.eof()) {
+                    // Read on first: the plain pass then rarely meets the end of the bytes in a record, a path that,
+                    // taken at last by a compiled plain pass, would have the JIT compile it again.
+                    window.fill();
+                    from = window.position();
+                }
                 int next = plain.parse(window.bytes(), from, window.limit(), window.eof(), row);
                 gate.tried(next != PlainRecordParser.DECLINED);
                 if (next != PlainRecordParser.DECLINED) {
