@@ -6,6 +6,7 @@ import io.sluice.row.Row;
 import io.sluice.types.ArrayType;
 import io.sluice.types.DataType;
 import io.sluice.types.MapType;
+import io.sluice.types.PrimitiveType;
 import io.sluice.types.StructField;
 import io.sluice.types.StructType;
 import java.io.IOException;
@@ -63,7 +64,7 @@ final class ParquetRowWriter implements RowWriter {
     private final Compression compression;
     private final int sampleRows;
     private final RowWriteSupport check;
-    private List<Object[]> sample = new ArrayList<>();
+    private List<Row> sample = new ArrayList<>();
     private RowWriter writer;
 
     private ParquetRowWriter(Configuration conf, Path file, StructType schema, Compression compression) {
@@ -106,11 +107,7 @@ final class ParquetRowWriter implements RowWriter {
             return;
         }
         check.write(row); // a value that does not fit its column fails here, with its row
-        Object[] values = new Object[row.width()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = row.get(i);
-        }
-        sample.add(values);
+        sample.add(row.copy());
         if (sample.size() >= sampleRows) {
             open();
         }
@@ -121,11 +118,7 @@ final class ParquetRowWriter implements RowWriter {
         OutputFile out = HadoopOutputFile.fromPath(file, conf);
         boolean direct = conf.getBoolean(DIRECT_COLUMNS, true) && FlatColumnsWriter.handles(schema);
         writer = direct ? openFlat(out) : openGeneral(out);
-        Row row = new Row(schema.fields().size());
-        for (Object[] values : sample) {
-            for (int i = 0; i < values.length; i++) {
-                row.set(i, values[i]);
-            }
+        for (Row row : sample) {
             writer.write(row);
         }
         sample = null;
@@ -200,14 +193,25 @@ final class ParquetRowWriter implements RowWriter {
     private boolean repeats(int column) {
         Set<Object> distinct = new HashSet<>();
         int values = 0;
-        for (Object[] row : sample) {
-            Object value = row[column];
-            if (value != null) {
+        for (Row row : sample) {
+            if (!row.isNull(column)) {
                 values++;
-                distinct.add(value instanceof byte[] bytes ? java.nio.ByteBuffer.wrap(bytes) : value);
+                distinct.add(distinctValue(row, column));
             }
         }
         return distinct.size() <= DISTINCT_RATIO * values;
+    }
+
+    /**
+     * The value at {@code column}, as something whose {@code equals} tells the written values apart: a timestamp as
+     * the microseconds the file holds (not boxed into three objects), byte arrays by their contents.
+     */
+    private Object distinctValue(Row row, int column) {
+        if (schema.fields().get(column).type() == PrimitiveType.TIMESTAMP) {
+            return row.getTimestampMicros(column);
+        }
+        Object value = row.get(column);
+        return value instanceof byte[] bytes ? java.nio.ByteBuffer.wrap(bytes) : value;
     }
 
     @Override
