@@ -19,11 +19,17 @@ import java.util.Objects;
  */
 public final class Row {
     private final Object[] values;
-    /** The unboxed values, where {@code values} holds a {@link Unboxed} marker; made at the first one. */
+    /**
+     * The unboxed values, where {@code values} holds a {@link Unboxed} marker. Made with the row when it is made to be
+     * filled (readers and stages fill theirs again and again: a compiled setter then never meets a row without them),
+     * else at the first unboxed value.
+     */
     private long[] bits;
 
+    /** An empty row of {@code width} values, to be filled. */
     public Row(int width) {
         this.values = new Object[width];
+        this.bits = new long[width];
     }
 
     private Row(Object[] values) {
