@@ -34,14 +34,41 @@ public final class Sluice {
         List<Class<?>> subcommands = SubcommandChoice.of(SluiceCommand.SUBCOMMANDS, args)
                 .<List<Class<?>>>map(List::of)
                 .orElse(SluiceCommand.SUBCOMMANDS);
-        subcommands.forEach(commandLine::addSubcommand);
+        // No lambdas or method references of picocli's types here: making their classes when the launcher dumps the
+        // class archive links picocli's classes, whose old class format the archive then cannot hold (CommandLine
+        // alone took ~90 ms to load and verify at each start).
+        for (Class<?> subcommand : subcommands) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setAllowSubcommandsAsOptionParameters(true); // --catalog catalog
         commandLine.setCaseInsensitiveEnumValuesAllowed(true); // --format json
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setParameterExceptionHandler(Sluice::usageError);
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd, root.stacktrace()));
+        commandLine.setParameterExceptionHandler(new UsageErrors());
+        commandLine.setExecutionExceptionHandler(new Failures(root));
         return commandLine;
+    }
+
+    /** A command line that does not parse: one line saying why, and where to find the usage. */
+    private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException e, String[] args) {
+            return usageError(e, args);
+        }
+    }
+
+    /** A command that failed: one line, the trace with {@code --stacktrace}, and the exit code of the failure. */
+    private static final class Failures implements CommandLine.IExecutionExceptionHandler {
+        private final SluiceCommand root;
+
+        Failures(SluiceCommand root) {
+            this.root = root;
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+            return failure(e, cmd, root.stacktrace());
+        }
     }
 
     private static int usageError(ParameterException e, String[] args) {
