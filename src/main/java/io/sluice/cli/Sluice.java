@@ -1,10 +1,13 @@
 package io.sluice.cli;
 
 import io.sluice.SluiceException;
+import io.sluice.cluster.HadoopConfigurations;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -31,9 +34,11 @@ public final class Sluice {
         SluiceCommand root = new SluiceCommand();
         CommandLine commandLine = new CommandLine(root);
         // Added before the settings below, which apply to the subcommands present when they are set.
-        List<Class<?>> subcommands = SubcommandChoice.of(SluiceCommand.SUBCOMMANDS, args)
-                .<List<Class<?>>>map(List::of)
-                .orElse(SluiceCommand.SUBCOMMANDS);
+        Optional<Class<?>> chosen = SubcommandChoice.of(SluiceCommand.SUBCOMMANDS, args);
+        if (chosen.isPresent() && runsLocalJobs(chosen.get(), args)) {
+            HadoopConfigurations.readLocalAhead();
+        }
+        List<Class<?>> subcommands = chosen.<List<Class<?>>>map(List::of).orElse(SluiceCommand.SUBCOMMANDS);
         // No lambdas or method references of picocli's types here: making their classes when the launcher dumps the
         // class archive links picocli's classes, whose old class format the archive then cannot hold (CommandLine
         // alone took ~90 ms to load and verify at each start).
@@ -47,6 +52,16 @@ public final class Sluice {
         commandLine.setParameterExceptionHandler(new UsageErrors());
         commandLine.setExecutionExceptionHandler(new Failures(root));
         return commandLine;
+    }
+
+    /** True for a command that submits jobs to the local runner: no {@code --cluster}, no {@code HADOOP_CONF_DIR}. */
+    private static boolean runsLocalJobs(Class<?> subcommand, String... args) {
+        if (subcommand != SubmitCommand.class && subcommand != DemoCommand.class) {
+            return false;
+        }
+        String clusterFromEnvironment = System.getenv("HADOOP_CONF_DIR");
+        return Arrays.stream(args).noneMatch(arg -> arg.equals("--cluster") || arg.startsWith("--cluster="))
+                && (clusterFromEnvironment == null || clusterFromEnvironment.isBlank());
     }
 
     /** A command line that does not parse: one line saying why, and where to find the usage. */
