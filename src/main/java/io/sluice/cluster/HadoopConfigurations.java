@@ -28,6 +28,9 @@ public final class HadoopConfigurations {
     public static final List<String> SITE_FILES =
             List.of("core-site.xml", "hdfs-site.xml", "yarn-site.xml", "mapred-site.xml");
 
+    /** Hadoop's switch between a started metrics system and one in standby (a system property or variable). */
+    private static final String METRICS_INIT_MODE = "hadoop.metrics.init.mode";
+
     /** The local configuration being read ahead ({@link #readLocalAhead}), until {@link #local()} takes it. */
     private static final AtomicReference<CompletableFuture<Configuration>> readAhead = new AtomicReference<>();
 
@@ -57,11 +60,19 @@ public final class HadoopConfigurations {
      * and reads the job, and the second core is mostly idle then. The same thread also makes, in advance, two things
      * the first local job makes on the main thread: the platform MBean server (Hadoop's metrics register with it
      * when the local runner starts, ~30 ms) and an XML transformer (writing {@code job.xml}).
+     *
+     * <p>Such a process also keeps Hadoop's metrics system in standby (unless {@code hadoop.metrics.init.mode} says
+     * otherwise): the local runner's metrics are only published over JMX, which nothing reads in a command's short
+     * life, and starting the system read its configuration files and registered its sources on the main thread
+     * (~50 ms).
      */
     public static void readLocalAhead() {
         CompletableFuture<Configuration> ahead = new CompletableFuture<>();
         if (!readAhead.compareAndSet(null, ahead)) {
             return;
+        }
+        if (System.getProperty(METRICS_INIT_MODE) == null && System.getenv(METRICS_INIT_MODE) == null) {
+            System.setProperty(METRICS_INIT_MODE, "STANDBY");
         }
         Thread thread = new Thread(
                 () -> {
