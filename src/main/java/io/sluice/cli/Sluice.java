@@ -59,9 +59,8 @@ public final class Sluice {
         if (subcommand != SubmitCommand.class && subcommand != DemoCommand.class) {
             return false;
         }
-        String clusterFromEnvironment = System.getenv("HADOOP_CONF_DIR");
         return Arrays.stream(args).noneMatch(arg -> arg.equals("--cluster") || arg.startsWith("--cluster="))
-                && (clusterFromEnvironment == null || clusterFromEnvironment.isBlank());
+                && SluiceCommand.clusterFromEnvironment().isEmpty();
     }
 
     /** A command line that does not parse: one line saying why, and where to find the usage. */

@@ -101,9 +101,11 @@ public final class SluiceCommand implements Runnable {
 
     /** The cluster configuration folder: {@code --cluster}, else {@code $HADOOP_CONF_DIR}, else none (local). */
     Optional<Path> clusterConfDir() {
-        if (clusterConfDir != null) {
-            return Optional.of(clusterConfDir);
-        }
+        return clusterConfDir != null ? Optional.of(clusterConfDir) : clusterFromEnvironment();
+    }
+
+    /** {@code $HADOOP_CONF_DIR}, when it is set. */
+    static Optional<Path> clusterFromEnvironment() {
         String fromEnvironment = System.getenv("HADOOP_CONF_DIR");
         return fromEnvironment == null || fromEnvironment.isBlank()
                 ? Optional.empty()

@@ -46,14 +46,7 @@ final class Access {
         ColumnValue(DataType type, int position) {
             super(type);
             this.position = position;
-            this.kind = type == PrimitiveType.DOUBLE
-                    ? Kind.DOUBLE
-                    : type == PrimitiveType.INT
-                                    || type == PrimitiveType.BIGINT
-                                    || type == PrimitiveType.SMALLINT
-                                    || type == PrimitiveType.TINYINT
-                            ? Kind.INTEGRAL
-                            : Kind.OTHER;
+            this.kind = type == PrimitiveType.DOUBLE ? Kind.DOUBLE : type.isIntegral() ? Kind.INTEGRAL : Kind.OTHER;
         }
 
         @Override

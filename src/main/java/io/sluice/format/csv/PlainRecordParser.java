@@ -143,24 +143,10 @@ final class PlainRecordParser {
                     return end;
                 }
             }
-            case TIMESTAMP -> {
+            case TIMESTAMP, DATE -> {
                 end = scan(b, p, limit);
-                if (end > p && ends(b, end, limit)) {
-                    long micros = parsers[column].timestampMicros(b, p, end);
-                    if (micros != BytesValueParser.NOT_UNBOXED) {
-                        row.setTimestampMicros(column, micros);
-                        return end;
-                    }
-                }
-            }
-            case DATE -> {
-                end = scan(b, p, limit);
-                if (end > p && ends(b, end, limit)) {
-                    long day = parsers[column].epochDay(b, p, end);
-                    if (day != BytesValueParser.NOT_UNBOXED) {
-                        row.setEpochDay(column, day);
-                        return end;
-                    }
+                if (end > p && ends(b, end, limit) && temporal(b, p, end, column, row)) {
+                    return end;
                 }
             }
             case SKIP -> {
@@ -185,6 +171,25 @@ final class PlainRecordParser {
             return DECLINED; // the full path reports it, with the record's line
         }
         return end;
+    }
+
+    /** Sets a date or timestamp column's value unboxed when its parser reads it so; false when it does not. */
+    private boolean temporal(byte[] b, int p, int end, int column, Row row) {
+        BytesValueParser parser = parsers[column];
+        if (kinds[column] == TIMESTAMP) {
+            long micros = parser.timestampMicros(b, p, end);
+            if (micros != BytesValueParser.NOT_UNBOXED) {
+                row.setTimestampMicros(column, micros);
+                return true;
+            }
+            return false;
+        }
+        long day = parser.epochDay(b, p, end);
+        if (day != BytesValueParser.NOT_UNBOXED) {
+            row.setEpochDay(column, day);
+            return true;
+        }
+        return false;
     }
 
     /** True when a number scanned to {@code end} is the whole field: a delimiter or line break follows. */

@@ -24,7 +24,7 @@ public final class BytesValueParser {
     private static final Object DECLINED = new Object();
 
     /** What {@link #timestampMicros} and {@link #epochDay} return when the value is not read unboxed. */
-    public static final long NOT_UNBOXED = TemporalLayout.DECLINED_MICROS;
+    public static final long NOT_UNBOXED = TemporalLayout.DECLINED;
 
     private static final int MAX_LONG_DIGITS = 18;
     private static final long[] LONG_POWERS = longPowers();

@@ -26,7 +26,7 @@ final class TemporalLayout {
     private static final long MICROS_PER_SECOND = 1_000_000L;
     private static final long SECONDS_PER_DAY = 86_400L;
     /** What {@link #timestampMicros} and {@link #epochDay} give to decline. */
-    static final long DECLINED_MICROS = Long.MIN_VALUE;
+    static final long DECLINED = Long.MIN_VALUE;
 
     private static final int[] NANOS_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1};
     private final int year;
@@ -69,17 +69,17 @@ final class TemporalLayout {
         return to - from == DATE_LENGTH ? datePart(b, from) : null;
     }
 
-    /** The date as days since 1970-01-01, or {@link #DECLINED_MICROS} to decline. */
+    /** The date as days since 1970-01-01, or {@link #DECLINED} to decline. */
     long epochDay(byte[] b, int from, int to) {
         if (to - from != DATE_LENGTH) {
-            return DECLINED_MICROS;
+            return DECLINED;
         }
         long day = recent.epochDay(b, from);
         if (day != RecentDates.NONE) {
             return day;
         }
         LocalDate date = datePart(b, from);
-        return date == null ? DECLINED_MICROS : Temporals.epochDay(date);
+        return date == null ? DECLINED : Temporals.epochDay(date);
     }
 
     /** The date of the {@value #DATE_LENGTH} bytes at {@code from}, or null when they are not one. */
@@ -135,19 +135,19 @@ final class TemporalLayout {
     }
 
     /**
-     * The timestamp as microseconds since 1970-01-01T00:00, or {@link #DECLINED_MICROS} to decline — also for digits
+     * The timestamp as microseconds since 1970-01-01T00:00, or {@link #DECLINED} to decline — also for digits
      * below the microsecond, which only a {@link LocalDateTime} holds.
      */
     long timestampMicros(byte[] b, int from, int to) {
         int nanos = nanosOfTimestamp(b, from, to);
         if (nanos < 0 || nanos % NANOS_PER_MICRO != 0) {
-            return DECLINED_MICROS;
+            return DECLINED;
         }
         long day = recent.epochDay(b, from);
         if (day == RecentDates.NONE) {
             LocalDate date = datePart(b, from);
             if (date == null) {
-                return DECLINED_MICROS;
+                return DECLINED;
             }
             day = Temporals.epochDay(date);
         }
@@ -156,7 +156,7 @@ final class TemporalLayout {
         int m = number(b, t + 3, 2);
         int s = number(b, t + 6, 2);
         if (h >= HOURS_PER_DAY || m >= MINUTES_PER_HOUR || s >= SECONDS_PER_MINUTE) {
-            return DECLINED_MICROS;
+            return DECLINED;
         }
         long second = day * SECONDS_PER_DAY + (h * MINUTES_PER_HOUR + m) * SECONDS_PER_MINUTE + s;
         return second * MICROS_PER_SECOND + nanos / NANOS_PER_MICRO;
