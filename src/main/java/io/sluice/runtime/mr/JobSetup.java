@@ -103,6 +103,7 @@ final class JobSetup {
         } else {
             shuffle(hadoop, mr, scratch);
         }
+        splitBounds(conf, mr);
         return hadoop;
     }
 
@@ -176,6 +177,17 @@ final class JobSetup {
             throw new IllegalStateException("source '" + join.with().name() + "' of the join was not resolved");
         }
         return source;
+    }
+
+    /**
+     * Map tasks that sort every row they read (a shuffle without map-side aggregation) get splits that fit their sort
+     * buffer, the input format's default bound; others, of map-only jobs or pre-aggregating mappers, one split per slot.
+     */
+    static void splitBounds(Configuration conf, MapReduceJob mr) {
+        boolean sortsEveryRow = mr.shuffle().map(shuffle -> !shuffle.combine()).orElse(false);
+        if (!sortsEveryRow) {
+            setUnlessConfigured(conf, RowInputFormat.MAX_SPLIT, Long.toString(RowInputFormat.UNSORTED_MAX_SPLIT));
+        }
     }
 
     /** The sources of the broadcast joins run row by row in the mapper or after the shuffle. */

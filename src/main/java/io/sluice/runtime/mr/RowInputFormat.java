@@ -19,8 +19,8 @@ import org.apache.hadoop.mapreduce.TaskAttemptContext;
  * Reads the files a job was planned over as rows, through Sluice's format readers. A file its format can split
  * (uncompressed line-based text, Parquet, ORC, Avro) is cut into byte ranges so that every map slot has work: the
  * split size is the input size over the slots, kept between {@value #DEFAULT_MIN_SPLIT} and {@value
- * #DEFAULT_MAX_SPLIT} bytes unless {@link #MIN_SPLIT} / {@link #MAX_SPLIT} say otherwise. Other files are one split
- * each.
+ * #DEFAULT_MAX_SPLIT} bytes (a map task's output then fits its sort buffer) unless {@link #MIN_SPLIT} / {@link
+ * #MAX_SPLIT} say otherwise. Other files are one split each.
  */
 public final class RowInputFormat extends InputFormat<NullWritable, Row> {
     /** The files to read, as JSON ({@link InputFile}). */
@@ -30,6 +30,12 @@ public final class RowInputFormat extends InputFormat<NullWritable, Row> {
     public static final String MAX_SPLIT = "sluice.split.max-bytes";
     static final long DEFAULT_MIN_SPLIT = 16L << 20;
     static final long DEFAULT_MAX_SPLIT = 128L << 20;
+    /**
+     * The largest split of a job whose map tasks sort little: map-only jobs, and jobs whose mappers pre-aggregate. Its
+     * tasks need no sort buffer for their input, so one split per slot reads it with the fewest task starts (and the
+     * fewest times compiled code meets the end of a split before other tasks run it).
+     */
+    public static final long UNSORTED_MAX_SPLIT = 1L << 30;
 
     @Override
     public List<InputSplit> getSplits(JobContext context) throws IOException {

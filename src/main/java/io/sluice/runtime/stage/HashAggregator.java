@@ -94,16 +94,28 @@ public final class HashAggregator implements RowConsumer {
             emitSingle(row);
             return;
         }
-        int group = groups.groupOf(row, groupPositions);
-        if (group < 0) {
-            group = ~group;
-            start(group, row);
-        }
-        add(group);
         rows++;
+        int group = groups.groupOf(row, groupPositions);
+        if (group >= 0) {
+            add(group);
+        } else {
+            addFirst(~group, row);
+        }
+    }
+
+    /**
+     * Starts a group with its first row. The table grows only here, so here too are its limits checked: full, it is
+     * emitted and emptied; holding more groups than half of the first {@value #PROBE_ROWS} rows, hashing stops (the
+     * check a count of rows at {@value #PROBE_ROWS} would make, made as soon as its answer is certain and off the path
+     * of rows that find their group, where a branch first taken after compilation would send the compiled code back to
+     * the interpreter).
+     */
+    private void addFirst(int group, Row row) {
+        start(group, row);
+        add(group);
         if (groups.size() >= maxGroups) {
             flush();
-        } else if (rows == PROBE_ROWS && groups.size() * 2L > rows) {
+        } else if (groups.size() * 2L > PROBE_ROWS && rows <= PROBE_ROWS) {
             flush();
             hashing = false;
         }

@@ -2,7 +2,14 @@ package io.sluice.runtime.mr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.job.ExpressionTyper;
+import io.sluice.job.JobDefinitions;
+import io.sluice.job.JobValidator;
+import io.sluice.job.SampleLake;
+import io.sluice.plan.MapReduceJob;
+import io.sluice.plan.Planner;
 import java.io.IOException;
+import java.util.OptionalLong;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.MRJobConfig;
@@ -44,5 +51,30 @@ class JobSetupTest {
         JobSetup.setUnlessConfigured(conf, MRJobConfig.IO_SORT_MB, "256");
 
         assertThat(conf.get(MRJobConfig.IO_SORT_MB)).isEqualTo("1");
+    }
+
+    @Test
+    void mapTasksThatSortEveryRowReadSplitsTheirSortBufferHolds() throws IOException {
+        String source = "name: j\nsource: { table: lake.sales }\noutput: { path: out/j }\n";
+        assertThat(maxSplit(source + "stages: [ { map: { filter: \"qty > 0\" } } ]"))
+                .as("map-only")
+                .isEqualTo(RowInputFormat.UNSORTED_MAX_SPLIT);
+        assertThat(maxSplit(source + "stages: [ { reduce: { group_by: [country], aggregate: { n: \"count(*)\" } } } ]"))
+                .as("pre-aggregated in the mapper")
+                .isEqualTo(RowInputFormat.UNSORTED_MAX_SPLIT);
+        assertThat(maxSplit(source + "stages: [ { sort: { by: [order_ts] } } ]"))
+                .as("every row sorted")
+                .isEqualTo(RowInputFormat.DEFAULT_MAX_SPLIT);
+    }
+
+    private static long maxSplit(String yaml) throws IOException {
+        MapReduceJob mr = new Planner(name -> OptionalLong.empty(), Planner.DEFAULT_BROADCAST_LIMIT)
+                .plan(new JobValidator(SampleLake.resolver(), ExpressionTyper.compiling())
+                        .validate(JobDefinitions.parse("j.yaml", yaml)))
+                .jobs()
+                .get(0);
+        Configuration conf = Job.getInstance(new Configuration()).getConfiguration();
+        JobSetup.splitBounds(conf, mr);
+        return conf.getLong(RowInputFormat.MAX_SPLIT, RowInputFormat.DEFAULT_MAX_SPLIT);
     }
 }
