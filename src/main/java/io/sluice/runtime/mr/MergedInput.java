@@ -5,13 +5,15 @@ import java.util.Optional;
 import org.apache.hadoop.io.DataInputBuffer;
 import org.apache.hadoop.mapred.RawKeyValueIterator;
 import org.apache.hadoop.mapred.ShuffleConsumerPlugin;
+import org.apache.hadoop.mapred.TaskStatus;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.task.reduce.Shuffle;
 import org.apache.hadoop.util.Progress;
 
 /**
- * The reduce side of a shuffle: Hadoop's own ({@link Shuffle}: fetching, spilling to disk, merging), which also leaves
- * its merged output for the reducer on the task's thread to read directly ({@link #take}). Hadoop's reduce loop
+ * The reduce side of a shuffle: on the local runner, a merge of the map outputs where they lie ({@link LocalMerge});
+ * elsewhere Hadoop's own ({@link Shuffle}: fetching, spilling to disk, merging). It also leaves its merged output for
+ * the reducer on the task's thread to read directly ({@link #take}). Hadoop's reduce loop
  * deserializes every key and value into Writables, compares every key with the next through the grouping comparator
  * and counts and reports progress per record; a reducer that passes rows on reads their bytes in place instead.
  *
@@ -22,18 +24,31 @@ import org.apache.hadoop.util.Progress;
 public final class MergedInput<K, V> implements ShuffleConsumerPlugin<K, V> {
     private static final ThreadLocal<Records> MERGED = new ThreadLocal<>();
 
-    private final Shuffle<K, V> shuffle = new Shuffle<>();
-    private TaskAttemptID task;
+    private Shuffle<K, V> shuffle;
+    private Context<K, V> context;
 
     @Override
     public void init(Context<K, V> context) {
-        task = context.getReduceId();
-        shuffle.init(context);
+        this.context = context;
+        if (!LocalMerge.applies(context)) {
+            shuffle = new Shuffle<>();
+            shuffle.init(context);
+        }
     }
 
     @Override
     public RawKeyValueIterator run() throws IOException, InterruptedException {
-        Records records = new Records(task, shuffle.run());
+        RawKeyValueIterator merged;
+        if (shuffle != null) {
+            merged = shuffle.run();
+        } else {
+            merged = LocalMerge.open(context);
+            // Where Hadoop's shuffle leaves the task: copied, merging.
+            context.getCopyPhase().complete();
+            context.getStatus().setPhase(TaskStatus.Phase.SORT);
+            context.getReduceTask().statusUpdate(context.getUmbilical());
+        }
+        Records records = new Records(context.getReduceId(), merged);
         MERGED.set(records);
         return records;
     }
@@ -41,7 +56,9 @@ public final class MergedInput<K, V> implements ShuffleConsumerPlugin<K, V> {
     @Override
     public void close() {
         MERGED.remove();
-        shuffle.close();
+        if (shuffle != null) {
+            shuffle.close();
+        }
     }
 
     /**

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Sort jobs on the LocalJobRunner whose reducers read the shuffle's merged records in place ({@link MergedInput},
  * {@link PassThroughReducer#passAll}): several map outputs, each spilled several times, range-partitioned over two
- * reducers, merged in memory or from disk, with many more records than go through Hadoop's reduce loop for progress.
+ * reducers, merged where they lie or by Hadoop's shuffle in memory or from disk, with many more records than go through Hadoop's reduce loop for progress.
  */
 class PassThroughLocalJobIT {
     private static final int ROWS = 3 * 20_000;
@@ -45,11 +45,11 @@ class PassThroughLocalJobIT {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void aSortByAUniqueKeyGivesEveryRowInTotalOrder(boolean onDisk) throws IOException {
+    @ValueSource(strings = {"local merge", "memory", "disk"})
+    void aSortByAUniqueKeyGivesEveryRowInTotalOrder(String shuffle) throws IOException {
         List<String[]> input = writeInput();
 
-        Outcome outcome = run("sort: { by: [grp, \"id DESC\"] }", onDisk);
+        Outcome outcome = run("sort: { by: [grp, \"id DESC\"] }", shuffle);
 
         List<String> expected = input.stream()
                 .sorted(Comparator.comparing((String[] r) -> r[1], PassThroughLocalJobIT::sqlText)
@@ -65,11 +65,11 @@ class PassThroughLocalJobIT {
     }
 
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void aSortByAColumnOfFewValuesKeepsEveryRowOfEachGroup(boolean onDisk) throws IOException {
+    @ValueSource(strings = {"local merge", "memory", "disk"})
+    void aSortByAColumnOfFewValuesKeepsEveryRowOfEachGroup(String shuffle) throws IOException {
         List<String[]> input = writeInput();
 
-        Outcome outcome = run("sort: { by: [grp] }", onDisk);
+        Outcome outcome = run("sort: { by: [grp] }", shuffle);
 
         // Rows of one group come in no particular order: compare each group's rows as a sorted list.
         Map<String, List<String>> expected = new TreeMap<>(PassThroughLocalJobIT::sqlText);
@@ -128,7 +128,11 @@ class PassThroughLocalJobIT {
 
     private record Outcome(List<String> lines, Map<String, Long> counters) {}
 
-    private Outcome run(String stage, boolean onDisk) throws IOException {
+    /**
+     * Runs the job; {@code shuffle} says how the reducers get the map outputs: merged where they lie ({@link
+     * LocalMerge}), or through Hadoop's shuffle, which copies them into memory, or onto disk.
+     */
+    private Outcome run(String stage, String shuffle) throws IOException {
         Path out = dir.resolve("out");
         String yaml = "name: sorted\n"
                 + "source: { path: \"" + dir.resolve("in") + "\", format: csv, header: true,"
@@ -139,7 +143,8 @@ class PassThroughLocalJobIT {
         conf.set("hadoop.tmp.dir", dir.resolve("tmp").toString());
         conf.set("mapreduce.jobtracker.staging.root.dir", dir.resolve("staging").toString());
         conf.setInt(MRJobConfig.IO_SORT_MB, 1); // each map output spills several times, merged at the map's end
-        if (onDisk) {
+        conf.setBoolean(LocalMerge.ENABLED, shuffle.equals("local merge"));
+        if (shuffle.equals("disk")) {
             // Map outputs go to disk as they arrive, and the reduce reads them from disk.
             conf.setFloat(MRJobConfig.SHUFFLE_INPUT_BUFFER_PERCENT, 0.001f);
             conf.setFloat(MRJobConfig.REDUCE_INPUT_BUFFER_PERCENT, 0f);

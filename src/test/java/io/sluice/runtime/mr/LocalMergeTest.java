@@ -1,0 +1,262 @@
+package io.sluice.runtime.mr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.ChecksumException;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.DataInputBuffer;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.Counters;
+import org.apache.hadoop.mapred.IFile;
+import org.apache.hadoop.mapred.IndexRecord;
+import org.apache.hadoop.mapred.JobConf;
+import org.apache.hadoop.mapred.MapOutputFile;
+import org.apache.hadoop.mapred.ShuffleConsumerPlugin;
+import org.apache.hadoop.mapred.SpillRecord;
+import org.apache.hadoop.mapred.TaskAttemptID;
+import org.apache.hadoop.mapreduce.TaskType;
+import org.apache.hadoop.util.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Map outputs of two partitions written as Hadoop's map tasks write them, merged for the second reducer. */
+class LocalMergeTest {
+    private static final int REDUCER = 1;
+
+    @TempDir
+    java.nio.file.Path dir;
+
+    private final JobConf job = job();
+    private final Counters.Counter shuffledMaps = new Counters.Counter();
+    private final Counters.Counter shuffleBytes = new Counters.Counter();
+
+    private static JobConf job() {
+        JobConf job = new JobConf(false);
+        job.setMapOutputKeyClass(Text.class);
+        job.setMapOutputValueClass(Text.class);
+        return job;
+    }
+
+    @Test
+    void mergesTheSegmentsByKeyWithEqualKeysInTheOrderOfTheirMaps() throws IOException {
+        Map<TaskAttemptID, MapOutputFile> maps = new LinkedHashMap<>();
+        // Listed out of task order: the merge orders the maps itself.
+        maps.put(map(2), mapOutput(2, List.of("a:2", "c:2", "x:2"), List.of("b:2", "c:2a", "c:2b", "z:2")));
+        maps.put(map(0), mapOutput(0, List.of("b:0"), List.of("a:0", "c:0", "y:0")));
+        maps.put(map(1), mapOutput(1, List.of(), List.of()));
+        String longValue = "v".repeat(LocalMerge.WINDOW + 10);
+        maps.put(map(3), mapOutput(3, List.of(), List.of("c:3 " + longValue, "d:3")));
+
+        List<String> merged = new ArrayList<>();
+        try (LocalMerge merge = LocalMerge.open(context(maps))) {
+            while (merge.next()) {
+                merged.add(text(merge.getKey()) + "=" + text(merge.getValue()));
+            }
+            assertThat(merge.getProgress().getProgress()).isEqualTo(1f);
+        }
+
+        assertThat(merged)
+                .containsExactly(
+                        "a=a:0", "b=b:2", "c=c:0", "c=c:2a", "c=c:2b", "c=c:3 " + longValue, "d=d:3", "y=y:0", "z=z:2");
+        assertThat(shuffledMaps.getValue()).isEqualTo(4);
+        assertThat(shuffleBytes.getValue()).isGreaterThan(LocalMerge.WINDOW);
+    }
+
+    @Test
+    void aDamagedSegmentFailsItsChecksumNamingTheMap() throws IOException {
+        Map<TaskAttemptID, MapOutputFile> maps = new LinkedHashMap<>();
+        maps.put(map(0), mapOutput(0, List.of(), List.of("a:0", "b:0")));
+        maps.put(map(1), mapOutput(1, List.of("x:1"), List.of("a:1", "b:1", "c:1")));
+        IndexRecord segment = new SpillRecord(output(1).suffix(".index"), job).getIndex(REDUCER);
+        try (RandomAccessFile file = new RandomAccessFile(output(1).toString(), "rw")) {
+            file.seek(segment.startOffset + segment.partLength - 7); // the last byte of the last value
+            int b = file.read();
+            file.seek(segment.startOffset + segment.partLength - 7);
+            file.write(b ^ 1);
+        }
+
+        assertThatThrownBy(() -> {
+                    try (LocalMerge merge = LocalMerge.open(context(maps))) {
+                        while (merge.next()) {
+                            // read to the end
+                        }
+                    }
+                })
+                .isInstanceOf(ChecksumException.class)
+                .hasMessageContaining(map(1).toString())
+                .hasMessageContaining("CRC-32");
+    }
+
+    @Test
+    void aSegmentShorterThanItsIndexSaysFailsNamingTheMap() throws IOException {
+        Map<TaskAttemptID, MapOutputFile> maps = new LinkedHashMap<>();
+        maps.put(map(0), mapOutput(0, List.of(), List.of("a:0", "b:0")));
+        try (RandomAccessFile file = new RandomAccessFile(output(0).toString(), "rw")) {
+            file.setLength(file.length() - 8);
+        }
+
+        assertThatThrownBy(() -> {
+                    try (LocalMerge merge = LocalMerge.open(context(maps))) {
+                        while (merge.next()) {
+                            // read to the end
+                        }
+                    }
+                })
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(map(0).toString());
+    }
+
+    @Test
+    void appliesOnlyToUncompressedLocalMapOutputUnlessTurnedOff() throws IOException {
+        Map<TaskAttemptID, MapOutputFile> maps = Map.of(map(0), mapOutput(0, List.of(), List.of("a:0")));
+        assertThat(LocalMerge.applies(context(maps))).isTrue();
+        assertThat(LocalMerge.applies(context(null))).as("not the local runner").isFalse();
+        job.setBoolean(LocalMerge.ENABLED, false);
+        assertThat(LocalMerge.applies(context(maps))).isFalse();
+    }
+
+    private static String text(DataInputBuffer buffer) throws IOException {
+        Text text = new Text();
+        text.readFields(buffer);
+        return text.toString();
+    }
+
+    private static TaskAttemptID map(int number) {
+        return new TaskAttemptID("local", 1, TaskType.MAP, number, 0);
+    }
+
+    private Path output(int map) {
+        return new Path(dir.resolve("map" + map + ".out").toString());
+    }
+
+    /** A map's output file with a segment per reducer; each entry of a list is "key:value". */
+    private MapOutputFile mapOutput(int map, List<String> first, List<String> second) throws IOException {
+        Path file = output(map);
+        FileSystem local = FileSystem.getLocal(job).getRaw();
+        SpillRecord index = new SpillRecord(2);
+        try (FSDataOutputStream out = local.create(file, true)) {
+            List<List<String>> partitions = List.of(first, second);
+            for (int p = 0; p < partitions.size(); p++) {
+                long start = out.getPos();
+                IFile.Writer<Text, Text> writer = new IFile.Writer<>(job, out, Text.class, Text.class, null, null);
+                for (String record : partitions.get(p)) {
+                    int colon = record.indexOf(':');
+                    writer.append(new Text(record.substring(0, colon)), new Text(record));
+                }
+                writer.close();
+                index.putIndex(new IndexRecord(start, writer.getRawLength(), writer.getCompressedLength()), p);
+            }
+        }
+        index.writeToFile(file.suffix(".index"), job);
+        return new FixedOutput(file);
+    }
+
+    private ShuffleConsumerPlugin.Context<Text, Text> context(Map<TaskAttemptID, MapOutputFile> maps) {
+        TaskAttemptID reduce = new TaskAttemptID("local", 1, TaskType.REDUCE, REDUCER, 0);
+        return new ShuffleConsumerPlugin.Context<>(
+                reduce,
+                job,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                shuffledMaps,
+                shuffleBytes,
+                null,
+                null,
+                null,
+                new Progress(),
+                new Progress(),
+                null,
+                null,
+                maps);
+    }
+
+    /** A map output file at a known place. */
+    private static final class FixedOutput extends MapOutputFile {
+        private final Path file;
+
+        FixedOutput(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public Path getOutputFile() {
+            return file;
+        }
+
+        @Override
+        public Path getOutputIndexFile() {
+            return file.suffix(".index");
+        }
+
+        @Override
+        public Path getOutputFileForWrite(long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Path getOutputFileForWriteInVolume(Path existing) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Path getOutputIndexFileForWrite(long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Path getOutputIndexFileForWriteInVolume(Path existing) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Path getSpillFile(int spillNumber) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Path getSpillFileForWrite(int spillNumber, long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Path getSpillIndexFile(int spillNumber) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Path getSpillIndexFileForWrite(int spillNumber, long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Path getInputFile(int mapId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Path getInputFileForWrite(org.apache.hadoop.mapreduce.TaskID mapId, long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void removeAll() {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
