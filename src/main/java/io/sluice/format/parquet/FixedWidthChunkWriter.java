@@ -142,9 +142,17 @@ final class FixedWidthChunkWriter extends ColumnChunkWriter {
         slots = larger;
     }
 
-    private static int mix(long bits) {
-        long h = bits * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 29));
+    /**
+     * The slot hash of a value's bits: MurmurHash3's 64-bit finalizer, whose every output bit depends on every input
+     * bit. Decimal-like doubles (prices of two decimals) repeat patterns in their low bits, which a multiplication
+     * keeps there: with the low bits of such a product, 17,000 prices took 140 probes each on average.
+     */
+    static int mix(long bits) {
+        long h = bits ^ (bits >>> 33);
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return (int) (h ^ (h >>> 33));
     }
 
     @Override
