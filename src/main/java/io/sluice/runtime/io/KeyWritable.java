@@ -144,8 +144,8 @@ public final class KeyWritable implements WritableComparable<KeyWritable> {
         return hex.substring(0, 2 * groupLength) + "|" + hex.substring(2 * groupLength);
     }
 
-    /** The bytes of a serialized key after its two vint lengths. */
-    static int headerSize(byte[] serialized, int start) {
+    /** The bytes of a serialized key's header: its two vint lengths, after which its bytes compare. */
+    public static int headerSize(byte[] serialized, int start) {
         int first = WritableUtils.decodeVIntSize(serialized[start]);
         return first + WritableUtils.decodeVIntSize(serialized[start + first]);
     }

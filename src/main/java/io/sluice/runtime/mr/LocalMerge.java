@@ -1,8 +1,12 @@
 package io.sluice.runtime.mr;
 
+import io.sluice.runtime.io.KeyWritable;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,12 +53,20 @@ final class LocalMerge implements RawKeyValueIterator, Closeable {
     static final int MAX_SEGMENTS = 128;
 
     private static final int CHECKSUM_BYTES = 4;
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final Segment[] segments;
     private final int[] heap;
     private int size;
     private boolean started;
     private final RawComparator<?> comparator;
+    /**
+     * Whether the keys are Sluice's shuffle keys, which compare as their bytes after a header: each segment then
+     * keeps its key's first eight such bytes as a number, and most comparisons compare those numbers only.
+     */
+    private final boolean prefixed;
+
     private final DataInputBuffer key = new DataInputBuffer();
     private final DataInputBuffer value = new DataInputBuffer();
     private final Progress progress = new Progress();
@@ -63,6 +75,7 @@ final class LocalMerge implements RawKeyValueIterator, Closeable {
     private LocalMerge(List<Segment> segments, RawComparator<?> comparator) throws IOException {
         this.segments = segments.toArray(Segment[]::new);
         this.comparator = comparator;
+        this.prefixed = comparator instanceof KeyWritable.Comparator;
         this.heap = new int[this.segments.length];
         long total = 0;
         for (Segment segment : this.segments) {
@@ -70,6 +83,7 @@ final class LocalMerge implements RawKeyValueIterator, Closeable {
         }
         this.totalBytes = total;
         for (int s = 0; s < this.segments.length; s++) {
+            this.segments[s].prefixed = prefixed;
             if (this.segments[s].next()) {
                 heap[size++] = s;
             }
@@ -203,6 +217,10 @@ final class LocalMerge implements RawKeyValueIterator, Closeable {
     private boolean less(int a, int b) {
         Segment x = segments[a];
         Segment y = segments[b];
+        if (prefixed && x.prefix != y.prefix) {
+            // The first eight bytes differ: they decide, as comparing the whole keys would.
+            return Long.compareUnsigned(x.prefix, y.prefix) < 0;
+        }
         int c = comparator.compare(x.buffer, x.keyStart, x.keyLength, y.buffer, y.keyStart, y.keyLength);
         return c < 0 || (c == 0 && a < b);
     }
@@ -224,6 +242,10 @@ final class LocalMerge implements RawKeyValueIterator, Closeable {
         int keyLength;
         int valueStart;
         int valueLength;
+        /** Whether keys are shuffle keys ({@link LocalMerge#prefixed}), and then the record's first key bytes. */
+        boolean prefixed;
+
+        long prefix;
 
         private Segment(TaskAttemptID map, Path file, FSDataInputStream in, long dataLength) {
             this.map = map;
@@ -282,7 +304,27 @@ final class LocalMerge implements RawKeyValueIterator, Closeable {
             valueStart = keyStart + keyBytes;
             valueLength = valueBytes;
             position = valueStart + valueBytes;
+            if (prefixed) {
+                prefix = prefix(buffer, keyStart, keyStart + keyBytes);
+            }
             return true;
+        }
+
+        /**
+         * The first eight bytes after a shuffle key's header, big-endian and zero-padded: numbers that compare
+         * unsigned as the keys' bytes compare, when they differ (equal ones say nothing).
+         */
+        private static long prefix(byte[] bytes, int start, int end) {
+            int from = start + KeyWritable.headerSize(bytes, start);
+            if (from + 8 <= end) {
+                return (long) BIG_ENDIAN_LONG.get(bytes, from);
+            }
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                int at = from + i;
+                value = (value << 8) | (at < end ? bytes[at] & 0xFF : 0);
+            }
+            return value;
         }
 
         /** Bytes of the segment's data consumed. */
