@@ -30,14 +30,21 @@ public final class Sluice {
     }
 
     /** The command line for {@code args}: the root with only the subcommand they run, or all when unclear. */
+    private static final String PICOCLI_CLOSURES = "picocli.disable.closures";
+
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        // picocli looks for Groovy's Closure class once, for commands written in Groovy: a class missing from the
+        // class path is looked for in each of its ~160 jars (~95 ms at every start).
+        if (System.getProperty(PICOCLI_CLOSURES) == null) {
+            System.setProperty(PICOCLI_CLOSURES, "true");
+        }
+        Optional<Class<?>> chosen = SubcommandChoice.of(SluiceCommand.SUBCOMMANDS, args);
+        if (chosen.isPresent() && runsLocalJobs(chosen.get(), args)) {
+            HadoopConfigurations.readLocalAhead(); // first: its thread reads while picocli builds its model
+        }
         SluiceCommand root = new SluiceCommand();
         CommandLine commandLine = new CommandLine(root);
         // Added before the settings below, which apply to the subcommands present when they are set.
-        Optional<Class<?>> chosen = SubcommandChoice.of(SluiceCommand.SUBCOMMANDS, args);
-        if (chosen.isPresent() && runsLocalJobs(chosen.get(), args)) {
-            HadoopConfigurations.readLocalAhead();
-        }
         List<Class<?>> subcommands = chosen.<List<Class<?>>>map(List::of).orElse(SluiceCommand.SUBCOMMANDS);
         // No lambdas or method references of picocli's types here: making their classes when the launcher dumps the
         // class archive links picocli's classes, whose old class format the archive then cannot hold (CommandLine
