@@ -239,6 +239,9 @@ final class JobSetup {
         if (runsLocally(conf)) {
             localReduceMemory(conf);
         }
+        // The local runner's map outputs merged where they lie, elsewhere Hadoop's shuffle; a pass-through reducer
+        // reads the merged records in place.
+        setUnlessConfigured(conf, MRConfig.SHUFFLE_CONSUMER_PLUGIN, MergedInput.class.getName());
         int reducers = shuffle.reducers().orElse(DEFAULT_REDUCERS);
         if (stage.stage() instanceof JoinStage join) {
             StructType other = other(join).schema();
@@ -256,10 +259,6 @@ final class JobSetup {
         hadoop.setInputFormatClass(TaggedInputFormat.class);
         hadoop.setMapperClass(ShuffleMapper.class);
         hadoop.setReducerClass(shuffle.kind() == Shuffle.Kind.GROUP ? StageReducer.class : PassThroughReducer.class);
-        if (shuffle.kind() != Shuffle.Kind.GROUP) {
-            // Hadoop's shuffle, whose merged records the pass-through reducer then reads in place.
-            setUnlessConfigured(conf, MRConfig.SHUFFLE_CONSUMER_PLUGIN, MergedInput.class.getName());
-        }
         switch (shuffle.partitioning()) {
             case SINGLE -> {
                 ShuffleConf.configure(conf, shuffled, key, KeyHashPartitioner.class);
