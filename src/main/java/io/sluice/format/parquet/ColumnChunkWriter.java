@@ -11,7 +11,6 @@ import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.column.values.bitpacking.BytePacker;
 import org.apache.parquet.column.values.bitpacking.Packer;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.api.Binary;
@@ -38,7 +37,7 @@ abstract class ColumnChunkWriter extends RecordConsumer {
             int pageRowLimit,
             int pageBytes,
             int dictionaryBytes,
-            BytesInputCompressor compressor,
+            PageCompressor compressor,
             CompressionCodecName codec,
             PageBytes scratch) {}
 
@@ -298,9 +297,7 @@ abstract class ColumnChunkWriter extends RecordConsumer {
 
     private byte[] compress(PageBytes out) {
         try {
-            return settings.compressor()
-                    .compress(BytesInput.from(out.array(), 0, out.size()))
-                    .toByteArray();
+            return settings.compressor().compress(out.array(), out.size());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("compressing a page of column " + column.getPath()[0], e);
         }

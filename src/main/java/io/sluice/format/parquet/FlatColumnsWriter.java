@@ -67,7 +67,7 @@ final class FlatColumnsWriter implements RowWriter {
                 props.getPageRowCountLimit(),
                 props.getPageSizeThreshold(),
                 props.getDictionaryPageSizeThreshold(),
-                codecs.getCompressor(codec),
+                PageCompressor.of(codec, codecs),
                 codec,
                 new PageBytes(64 * 1024));
         List<ColumnDescriptor> descriptors = schema.getColumns();
