@@ -26,6 +26,8 @@ public final class MergedInput<K, V> implements ShuffleConsumerPlugin<K, V> {
 
     private Shuffle<K, V> shuffle;
     private Context<K, V> context;
+    /** The local merge this shuffle runs, if it does, whose files {@link #close} closes if the reduce stopped early. */
+    private LocalMerge local;
 
     @Override
     public void init(Context<K, V> context) {
@@ -42,7 +44,8 @@ public final class MergedInput<K, V> implements ShuffleConsumerPlugin<K, V> {
         if (shuffle != null) {
             merged = shuffle.run();
         } else {
-            merged = LocalMerge.open(context);
+            local = LocalMerge.open(context);
+            merged = local;
             // Where Hadoop's shuffle leaves the task: copied, merging.
             context.getCopyPhase().complete();
             context.getStatus().setPhase(TaskStatus.Phase.SORT);
@@ -58,6 +61,14 @@ public final class MergedInput<K, V> implements ShuffleConsumerPlugin<K, V> {
         MERGED.remove();
         if (shuffle != null) {
             shuffle.close();
+        }
+        if (local != null) {
+            try {
+                local.close(); // segments read to their end are closed already
+            } catch (IOException e) {
+                // the task is over; nothing read from these files is lost
+            }
+            local = null;
         }
     }
 
