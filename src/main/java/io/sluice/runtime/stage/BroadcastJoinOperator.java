@@ -85,4 +85,10 @@ public final class BroadcastJoinOperator implements RowConsumer {
             next.accept(layout.join(row, match));
         }
     }
+
+    /** Closes the consumers after the join (a row function there may emit rows as it closes). */
+    @Override
+    public void close() {
+        next.close();
+    }
 }

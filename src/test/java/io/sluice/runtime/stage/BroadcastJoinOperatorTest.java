@@ -47,6 +47,26 @@ class BroadcastJoinOperatorTest {
     }
 
     @Test
+    void closingTheJoinClosesWhatComesAfterIt() {
+        JoinLayout layout =
+                layout("{ with: other, on: [id], strategy: broadcast }", "id int,qty int", "id bigint,name string");
+        List<String> closed = new ArrayList<>();
+        RowConsumer after = new RowConsumer() {
+            @Override
+            public void accept(Row row) {}
+
+            @Override
+            public void close() {
+                closed.add("closed");
+            }
+        };
+
+        BroadcastJoinOperator.of(layout, List.of(Row.of(1L, "one")), after).close();
+
+        assertThat(closed).containsExactly("closed");
+    }
+
+    @Test
     void severalKeyColumnsMatchTogether() {
         JoinLayout layout = layout(
                 "{ with: other, type: left, on: [a, b], strategy: broadcast }",
