@@ -28,9 +28,12 @@ final class TaskOutput {
         }
     }
 
-    /** A consumer that writes rows as the task's output. */
+    /**
+     * A consumer that writes rows as the task's output: straight to the task's output writer when the task opened
+     * one ({@link RowOutputFormat#direct}), else through Hadoop's context.
+     */
     static RowConsumer rows(TaskInputOutputContext<?, ?, NullWritable, Row> context) {
-        return row -> write(context, NullWritable.get(), row);
+        return RowOutputFormat.direct(context).orElseGet(() -> row -> write(context, NullWritable.get(), row));
     }
 
     /**

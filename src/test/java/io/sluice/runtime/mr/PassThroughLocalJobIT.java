@@ -59,6 +59,9 @@ class PassThroughLocalJobIT {
         assertThat(outcome.lines()).containsExactlyElementsOf(expected);
         assertThat(outcome.counters()).containsEntry("REDUCE_INPUT_RECORDS", (long) ROWS);
         assertThat(outcome.counters()).containsEntry("REDUCE_INPUT_GROUPS", (long) ROWS);
+        assertThat(outcome.counters())
+                .as("rows written straight to the output writer, counted in batches and at its close")
+                .containsEntry("REDUCE_OUTPUT_RECORDS", (long) ROWS);
         assertThat(outcome.counters().get("SPILLED_RECORDS"))
                 .as("map outputs spilled more than once, then merged (written twice)")
                 .isGreaterThanOrEqualTo(2L * ROWS);
@@ -91,6 +94,18 @@ class PassThroughLocalJobIT {
         assertThat(actual).isEqualTo(expected);
         assertThat(outcome.counters()).containsEntry("REDUCE_INPUT_RECORDS", (long) ROWS);
         assertThat(outcome.counters()).containsEntry("REDUCE_INPUT_GROUPS", (long) GROUPS.length);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMapOnlyJobCountsEveryRowItWrites() throws IOException {
+        List<String[]> input = writeInput();
+
+        Outcome outcome = run("map: { filter: \"id >= 0\" }", "local merge");
+
+        assertThat(outcome.lines())
+                .containsExactlyInAnyOrderElementsOf(
+                        input.stream().map(PassThroughLocalJobIT::line).toList());
+        assertThat(outcome.counters()).containsEntry("MAP_OUTPUT_RECORDS", (long) ROWS);
     }
 
     /** An empty group is a null (first in ascending order); others compare as Java strings of code points. */
@@ -164,10 +179,12 @@ class PassThroughLocalJobIT {
                     .sorted()
                     .toList();
         }
-        assertThat(parts).as("one file per reducer").hasSize(2);
+        assertThat(parts)
+                .as("one file per reducer, or per map of a map-only job")
+                .hasSize(stage.startsWith("map") ? 3 : 2);
         for (Path part : parts) {
             List<String> partLines = Files.readAllLines(part, StandardCharsets.UTF_8);
-            assertThat(partLines).as("both reducers get rows").isNotEmpty();
+            assertThat(partLines).as("every task writes rows").isNotEmpty();
             lines.addAll(partLines);
         }
         return new Outcome(lines, last.get().counters());
