@@ -4,9 +4,6 @@ import io.sluice.runtime.io.KeyWritable;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,8 +50,6 @@ final class LocalMerge implements RawKeyValueIterator, Closeable {
     static final int MAX_SEGMENTS = 128;
 
     private static final int CHECKSUM_BYTES = 4;
-    private static final VarHandle BIG_ENDIAN_LONG =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final Segment[] segments;
     private final int[] heap;
@@ -117,17 +112,15 @@ final class LocalMerge implements RawKeyValueIterator, Closeable {
         List<TaskAttemptID> order = new ArrayList<>(maps.keySet());
         order.sort(Comparator.comparing(TaskAttemptID::getTaskID));
         List<Segment> segments = new ArrayList<>();
-        long bytes = 0;
         try {
             for (TaskAttemptID map : order) {
                 Path file = maps.get(map).getOutputFile();
                 IndexRecord index = new SpillRecord(file.suffix(".index"), job).getIndex(partition);
                 segments.add(Segment.open(local, map, file, index));
-                bytes += index.rawLength;
             }
             LocalMerge merge = new LocalMerge(segments, job.getOutputKeyComparator());
             context.getShuffledMapsCounter().increment(order.size());
-            context.getReduceShuffleBytes().increment(bytes);
+            context.getReduceShuffleBytes().increment(merge.totalBytes);
             return merge;
         } catch (IOException | RuntimeException e) {
             for (Segment segment : segments) {
@@ -305,26 +298,12 @@ final class LocalMerge implements RawKeyValueIterator, Closeable {
             valueLength = valueBytes;
             position = valueStart + valueBytes;
             if (prefixed) {
-                prefix = prefix(buffer, keyStart, keyStart + keyBytes);
+                // The first eight bytes after the key's header, as the sort's prefixes: they compare unsigned as the
+                // keys' bytes compare, when they differ.
+                prefix = SortingCollector.pack(
+                        buffer, keyStart + KeyWritable.headerSize(buffer, keyStart), keyStart + keyBytes);
             }
             return true;
-        }
-
-        /**
-         * The first eight bytes after a shuffle key's header, big-endian and zero-padded: numbers that compare
-         * unsigned as the keys' bytes compare, when they differ (equal ones say nothing).
-         */
-        private static long prefix(byte[] bytes, int start, int end) {
-            int from = start + KeyWritable.headerSize(bytes, start);
-            if (from + 8 <= end) {
-                return (long) BIG_ENDIAN_LONG.get(bytes, from);
-            }
-            long value = 0;
-            for (int i = 0; i < 8; i++) {
-                int at = from + i;
-                value = (value << 8) | (at < end ? bytes[at] & 0xFF : 0);
-            }
-            return value;
         }
 
         /** Bytes of the segment's data consumed. */

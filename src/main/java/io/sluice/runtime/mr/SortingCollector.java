@@ -258,7 +258,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     }
 
     /** Eight key bytes from {@code from}, zero-padded past {@code end}, big-endian: they compare as unsigned longs. */
-    private static long pack(byte[] bytes, int from, int end) {
+    static long pack(byte[] bytes, int from, int end) {
         if (from + 8 <= end) {
             return (long) BIG_ENDIAN_LONG.get(bytes, from);
         }
