@@ -25,4 +25,9 @@ public interface RowReader extends Closeable {
     default boolean fillsWiderRows() {
         return false;
     }
+
+    /** The fraction of its input read so far, from 0 to 1, or a negative number when the reader cannot tell. */
+    default float progress() {
+        return -1;
+    }
 }

@@ -182,6 +182,11 @@ final class DelimitedReader implements RowReader {
     }
 
     @Override
+    public float progress() {
+        return split.progress();
+    }
+
+    @Override
     public void close() throws IOException {
         split.close();
     }

@@ -78,6 +78,11 @@ final class GrokReader implements RowReader {
     }
 
     @Override
+    public float progress() {
+        return split.progress();
+    }
+
+    @Override
     public void close() throws IOException {
         split.close();
     }

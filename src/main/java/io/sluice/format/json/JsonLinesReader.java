@@ -62,6 +62,11 @@ final class JsonLinesReader implements RowReader {
     }
 
     @Override
+    public float progress() {
+        return split.progress();
+    }
+
+    @Override
     public void close() throws IOException {
         split.close();
     }

@@ -31,6 +31,9 @@ public final class TextSplit implements Closeable {
     private final InputStream stream;
     private final Decompressor decompressor;
     private final ByteWindow window;
+    /** The offset of the split's first record. */
+    private final long first;
+
     private final long end;
     private final Charset charset;
     private final LineNumbers lineNumbers;
@@ -45,6 +48,7 @@ public final class TextSplit implements Closeable {
         this.stream = stream;
         this.decompressor = decompressor;
         this.window = window;
+        this.first = window.offset(window.position());
         this.end = end;
         this.charset = charset;
         this.lineNumbers = lineNumbers;
@@ -128,6 +132,18 @@ public final class TextSplit implements Closeable {
         InputStream nothing = InputStream.nullInputStream();
         ByteWindow window = new ByteWindow(nothing, 0, 16);
         return new TextSplit(nothing, null, window, 0, charset, LineNumbers.known(1));
+    }
+
+    /**
+     * The fraction of the split's bytes read so far (up to the window's position), or -1 for a whole file read
+     * through a codec or transcoder, whose length in those bytes is not known.
+     */
+    public float progress() {
+        if (end == Long.MAX_VALUE) {
+            return -1;
+        }
+        long length = end - first;
+        return length <= 0 ? 1 : Math.min(1, (window.offset(window.position()) - first) / (float) length);
     }
 
     /** The bytes, positioned at the first record. */

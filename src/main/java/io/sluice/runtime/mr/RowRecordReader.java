@@ -88,7 +88,11 @@ final class RowRecordReader extends RecordReader<NullWritable, Row> {
 
     @Override
     public float getProgress() {
-        return length == 0 ? 1 : Math.min(1, rows / (float) Math.max(1, length / 64));
+        float read = reader == null ? -1 : reader.progress();
+        if (read >= 0) {
+            return read;
+        }
+        return length == 0 ? 1 : Math.min(1, rows / (float) Math.max(1, length / 64)); // ~64 bytes a row
     }
 
     @Override

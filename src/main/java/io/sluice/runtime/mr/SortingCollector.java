@@ -52,6 +52,12 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     /** The largest sort buffer: offsets into it are ints, and the array may grow past it by one record. */
     private static final long MAX_BUFFER = 1536L << 20;
 
+    /**
+     * The part of the input to read before the buffers grow to what the whole input would need at the rate so far:
+     * before, the rate says little (a task's first records may all pass a filter, or none).
+     */
+    private static final float PROJECT_AFTER = 0.02f;
+
     /** Partitions of fewer records are merge sorted straight away (a radix sort's passes cost more there). */
     private static final int RADIX_MIN = 256;
 
@@ -84,6 +90,8 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private String taskId;
     private JobID jobId;
     private long capacity;
+    /** The map task's progress, whose current phase is reading the input while records come in. */
+    private Progress taskProgress;
 
     private byte[] data;
     private int length;
@@ -117,6 +125,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     public void init(Context context) throws IOException {
         job = context.getJobConf();
         reporter = context.getReporter();
+        taskProgress = context.getMapTask().getProgress();
         files = context.getMapTask().getMapOutputFile();
         taskId = context.getMapTask().getTaskID().toString();
         jobId = context.getMapTask().getJobID();
@@ -227,9 +236,39 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
 
     private void ensure(int bytes) {
         if (length + bytes > data.length) {
-            data = Arrays.copyOf(
-                    data, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L * data.length, length + bytes)));
+            long size = Math.max(grownSize(length, data.length, capacity), length + bytes);
+            data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8, size));
         }
+    }
+
+    /**
+     * The new size of a buffer of {@code size} entries, {@code used} of them taken, that must grow: as many as the
+     * whole input would take at the rate it took them so far, when enough of the input has been read to tell (a tenth
+     * more, at least an eighth more than now, at most eight times as many), else twice as many; at most {@code limit}.
+     * Grown by doubling alone, a task's buffers ended up to twice as large as it needed (zeroed by the JVM, so touched
+     * memory all the same) after leaving as much again behind as garbage.
+     */
+    private long grownSize(long used, long size, long limit) {
+        return grownSize(used, size, limit, inputRead());
+    }
+
+    /** {@link #grownSize(long, long, long)} when {@code read} of the input has been read. */
+    static long grownSize(long used, long size, long limit, float read) {
+        long grown = 2 * size;
+        if (read >= PROJECT_AFTER && read < 1) {
+            long projected = (long) (used / read * 1.1);
+            grown = Math.max(used + used / 8, Math.min(projected, 8 * size));
+        }
+        return Math.max(size + 1, Math.min(grown, limit));
+    }
+
+    /** The fraction of the task's input read so far, as its record reader reports it, or 0 when unknown. */
+    private float inputRead() {
+        if (taskProgress == null) {
+            return 0;
+        }
+        float read = taskProgress.phase().getProgress();
+        return Float.isFinite(read) ? read : 0;
     }
 
     /**
@@ -271,7 +310,8 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     }
 
     private void grow() {
-        int size = partition.length * 2;
+        // The buffer spills before it holds more records than capacity / RECORD_OVERHEAD.
+        int size = (int) grownSize(count, partition.length, capacity / RECORD_OVERHEAD + 1);
         partition = Arrays.copyOf(partition, size);
         keyStart = Arrays.copyOf(keyStart, size);
         keyLength = Arrays.copyOf(keyLength, size);

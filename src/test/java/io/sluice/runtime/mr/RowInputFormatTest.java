@@ -127,6 +127,30 @@ class RowInputFormatTest {
     }
 
     @Test
+    void aTextSplitReportsTheShareOfItsBytesRead() throws Exception {
+        Path file = write("progress.csv", 20_000); // rows of 12 to 20 bytes, not the 64 a row count assumes
+        Configuration conf = conf(List.of(csv(file)), 64 * 1024);
+        List<InputSplit> splits = new RowInputFormat().getSplits(Job.getInstance(conf));
+        InputSplit middle = splits.get(splits.size() / 2);
+
+        try (RowRecordReader reader = new RowRecordReader()) {
+            reader.initialize(middle, new TaskAttemptContextImpl(conf, new TaskAttemptID()));
+            assertThat(reader.getProgress()).isLessThan(0.01f);
+            List<Float> progress = new ArrayList<>();
+            int rows = 0;
+            while (reader.nextKeyValue()) {
+                if (++rows % 500 == 0) {
+                    progress.add(reader.getProgress());
+                }
+            }
+            assertThat(progress).isSorted();
+            // Half the rows read is about half the bytes read (the ids grow longer by at most a byte in a split).
+            assertThat(progress.get(progress.size() / 2)).isBetween(0.45f, 0.55f);
+            assertThat(reader.getProgress()).isEqualTo(1f);
+        }
+    }
+
+    @Test
     void aCompressedFileIsOneSplit() throws Exception {
         Path plain = write("data.csv", 20_000);
         Path gzip = folder.resolve("data.csv.gz");
