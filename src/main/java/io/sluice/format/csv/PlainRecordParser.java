@@ -35,6 +35,13 @@ final class PlainRecordParser {
     private final boolean[] stops = new boolean[256];
 
     private final byte[] kinds;
+    /**
+     * For a date or timestamp column whose values cannot hold a stop byte: the length of its values without fraction
+     * or offset, tried first (the byte after them ends the field, and the parser takes every byte before it), so that
+     * the field is not scanned for its end; else 0.
+     */
+    private final int[] temporalLengths;
+
     private final BytesValueParser[] parsers;
     private final PlainNumbers numbers = new PlainNumbers();
     private final byte[] nullText;
@@ -66,6 +73,21 @@ final class PlainRecordParser {
         if (dialect.escape() >= 0) {
             stop((byte) dialect.escape());
         }
+        this.temporalLengths = new int[types.length];
+        for (int i = 0; i < types.length; i++) {
+            if (kinds[i] == TIMESTAMP || kinds[i] == DATE) {
+                temporalLengths[i] = holdsAStop(parsers[i]) ? 0 : parsers[i].plainTemporalLength();
+            }
+        }
+    }
+
+    private boolean holdsAStop(BytesValueParser parser) {
+        for (int b = 0; b < stops.length; b++) {
+            if (stops[b] && parser.plainTemporalMayHold((byte) b)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void stop(byte b) {
@@ -144,6 +166,10 @@ final class PlainRecordParser {
                 }
             }
             case TIMESTAMP, DATE -> {
+                end = p + temporalLengths[column];
+                if (end > p && ends(b, end, limit) && temporal(b, p, end, column, row)) {
+                    return end;
+                }
                 end = scan(b, p, limit);
                 if (end > p && ends(b, end, limit) && temporal(b, p, end, column, row)) {
                     return end;

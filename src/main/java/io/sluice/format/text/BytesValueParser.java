@@ -106,6 +106,20 @@ public final class BytesValueParser {
         return kind == Kind.DATE ? temporal.epochDay(bytes, from, to) : NOT_UNBOXED;
     }
 
+    /**
+     * For a date or timestamp column: how many bytes a value without a fraction of a second or an offset has (10 or
+     * 19), else 0. {@link #timestampMicros} and {@link #epochDay} read such a value only when each of its bytes is one
+     * that {@link #plainTemporalMayHold} accepts.
+     */
+    public int plainTemporalLength() {
+        return temporal == null ? 0 : TemporalLayout.plainLength(kind == Kind.TIMESTAMP);
+    }
+
+    /** See {@link #plainTemporalLength}; false for other columns. */
+    public boolean plainTemporalMayHold(byte b) {
+        return temporal != null && temporal.mayHold(b);
+    }
+
     /** The bytes as text. */
     public String text(byte[] bytes, int from, int to) {
         return new String(bytes, from, to - from, charset);

@@ -64,6 +64,19 @@ final class TemporalLayout {
         return new TemporalLayout(datePart, timeSeparator, pattern.endsWith("[XXX]"));
     }
 
+    /** The length of a value with neither a fraction of a second nor an offset: a date, or a date and its time. */
+    static int plainLength(boolean timestamp) {
+        return timestamp ? DATE_LENGTH + TIME_LENGTH : DATE_LENGTH;
+    }
+
+    /**
+     * True when a value of {@link #plainLength} bytes that this layout reads may hold {@code c}: a digit, the date's
+     * separator, the byte between date and time or the time's colon. The others it declines.
+     */
+    boolean mayHold(byte c) {
+        return isDigit(c) || c == separator || c == ':' || c == 'T' || c == ' ';
+    }
+
     /** The date, or null to decline. */
     LocalDate date(byte[] b, int from, int to) {
         return to - from == DATE_LENGTH ? datePart(b, from) : null;

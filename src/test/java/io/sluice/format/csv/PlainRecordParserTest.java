@@ -193,6 +193,53 @@ class PlainRecordParserTest {
     }
 
     @Test
+    void bytesPastTheLimitChangeNothing() {
+        // The parser reads eight bytes at a time, also past the limit when the array goes on: what is there (stop
+        // bytes or not) must not change what it reads before the limit.
+        Readers readers = new Readers(spec(Map.of("escapeChar", "\\"), Map.of()), null);
+        Random random = new Random(17);
+        byte[] filler = ",\n\r\"\\x7 ".getBytes(UTF_8);
+        for (int i = 0; i < 20_000; i++) {
+            List<String> fields = new ArrayList<>();
+            int count = 1 + random.nextInt(COLUMNS.size() + 1);
+            for (int f = 0; f < count; f++) {
+                fields.add(VALUES.get(random.nextInt(VALUES.size())));
+            }
+            byte[] record = (String.join(",", fields) + "\n").getBytes(UTF_8);
+            int limit = random.nextInt(4) == 0 ? random.nextInt(record.length + 1) : record.length;
+            byte[] padded = Arrays.copyOf(record, limit + 1 + random.nextInt(16));
+            for (int at = limit; at < padded.length; at++) {
+                padded[at] = filler[random.nextInt(filler.length)];
+            }
+            boolean eof = random.nextBoolean();
+            Row exact = new Row(COLUMNS.size());
+            Row past = new Row(COLUMNS.size());
+
+            int expected = readers.plain.parse(Arrays.copyOf(record, limit), 0, limit, eof, exact);
+            int actual = readers.plain.parse(padded, 0, limit, eof, past);
+
+            assertThat(actual).as(new String(record, UTF_8)).isEqualTo(expected);
+            if (expected != PlainRecordParser.DECLINED) {
+                assertThat(past).as(new String(record, UTF_8)).isEqualTo(exact);
+            }
+        }
+    }
+
+    @Test
+    void aDelimiterThatDatesHoldIsNotSkippedOver() {
+        // Dates and timestamps are tried at their usual length first, unless a stop byte can be part of them.
+        for (String delimiter : List.of("-", " ", ":", "T", "1")) {
+            Readers readers = new Readers(spec(Map.of("separatorChar", delimiter, "escapeChar", "\""), Map.of()), null);
+            for (String record : List.of(
+                    "7,2024-02-19 16:40:51,DE,1,2.5,2024-02-29\n",
+                    "7,2024-02-19T16:40:51,DE,1,2.5,2024-02-29\n",
+                    "7,2024-02-19 16:40:51.5,DE,1,2.5,2024-02-29\n")) {
+                readers.check(record.replace(",", delimiter), false);
+            }
+        }
+    }
+
+    @Test
     void readsAPlainRecordWhole() {
         Readers readers = new Readers(spec(Map.of("escapeChar", "\""), Map.of()), null);
 
