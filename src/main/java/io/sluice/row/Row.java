@@ -227,6 +227,36 @@ public final class Row {
         return value != null && unboxed.boxedClass == value.getClass() && unboxed.equalsBoxed(bits[position], value);
     }
 
+    /**
+     * How the value at {@code position} is held unboxed, as a token for {@link #valueEquals(int, Object, Object,
+     * long)}, or null when it is held boxed or is null.
+     */
+    public Object unboxedKind(int position) {
+        Object value = values[position];
+        return value instanceof Unboxed ? value : null;
+    }
+
+    /** The bits of the value at {@code position}, when {@link #unboxedKind} is not null; else meaningless. */
+    public long unboxedBits(int position) {
+        return bits == null ? 0 : bits[position];
+    }
+
+    /**
+     * As {@link #valueEquals(int, Object)}, for a {@code value} taken from a row that held it unboxed as {@code kind}
+     * ({@link #unboxedKind}, null when it held it boxed) in {@code valueBits}: when this row holds its value the same
+     * way, the bits are compared (doubles as {@link Double#equals} compares them), without the boxed value.
+     */
+    public boolean valueEquals(int position, Object value, Object kind, long valueBits) {
+        if (kind != null && values[position] == kind) {
+            long own = bits[position];
+            return own == valueBits
+                    || kind == Unboxed.DOUBLE
+                            && Double.doubleToLongBits(Double.longBitsToDouble(own))
+                                    == Double.doubleToLongBits(Double.longBitsToDouble(valueBits));
+        }
+        return valueEquals(position, value);
+    }
+
     /** Sets every value to null. */
     public void clear() {
         Arrays.fill(values, null);

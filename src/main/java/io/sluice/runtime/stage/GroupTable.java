@@ -18,6 +18,13 @@ final class GroupTable {
 
     private final int width;
     private Object[] values;
+    /**
+     * How each value was held in the row it came from when unboxed ({@link Row#unboxedKind}, else null) and its bits:
+     * rows holding theirs the same way compare bits, not a boxed date or number, with it.
+     */
+    private Object[] kinds;
+
+    private long[] bits;
     private int[] hashes;
     private int[] slots;
     private int shift;
@@ -26,6 +33,8 @@ final class GroupTable {
     GroupTable(int width) {
         this.width = width;
         this.values = new Object[16 * width];
+        this.kinds = new Object[16 * width];
+        this.bits = new long[16 * width];
         this.hashes = new int[16];
         this.slots = new int[64];
         this.shift = Integer.SIZE - 6;
@@ -66,6 +75,7 @@ final class GroupTable {
     /** Forgets every group. */
     void clear() {
         Arrays.fill(values, 0, size * width, null);
+        Arrays.fill(kinds, 0, size * width, null);
         Arrays.fill(slots, 0);
         size = 0;
     }
@@ -74,9 +84,14 @@ final class GroupTable {
         if (size == hashes.length) {
             hashes = Arrays.copyOf(hashes, size * 2);
             values = Arrays.copyOf(values, size * 2 * width);
+            kinds = Arrays.copyOf(kinds, size * 2 * width);
+            bits = Arrays.copyOf(bits, size * 2 * width);
         }
         for (int i = 0; i < width; i++) {
-            values[size * width + i] = Values.copy(row.get(positions[i]));
+            int at = size * width + i;
+            values[at] = Values.copy(row.get(positions[i]));
+            kinds[at] = row.unboxedKind(positions[i]);
+            bits[at] = row.unboxedBits(positions[i]);
         }
         hashes[size] = hash;
         return size++;
@@ -85,7 +100,7 @@ final class GroupTable {
     private boolean equal(int entry, Row row, int[] positions) {
         int start = entry * width;
         for (int i = 0; i < width; i++) {
-            if (!row.valueEquals(positions[i], values[start + i])) {
+            if (!row.valueEquals(positions[i], values[start + i], kinds[start + i], bits[start + i])) {
                 return false;
             }
         }

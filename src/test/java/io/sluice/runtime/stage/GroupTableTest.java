@@ -92,6 +92,37 @@ class GroupTableTest {
     }
 
     @Test
+    void groupsAddedUnboxedAreFoundByTheirValuesAsEqualsComparesThem() {
+        GroupTable table = new GroupTable(2);
+        Row row = new Row(2);
+        row.setLong(0, 7);
+        row.setEpochDay(1, 19_782);
+        int day = ~table.groupOf(row, FIRST_TWO);
+        row.setEpochDay(1, 19_783);
+        int nextDay = ~table.groupOf(row, FIRST_TWO);
+        row.setDouble(1, 0.0);
+        int zero = ~table.groupOf(row, FIRST_TWO);
+        row.setDouble(1, -0.0);
+        int negativeZero = ~table.groupOf(row, FIRST_TWO);
+        row.setDouble(1, Double.longBitsToDouble(0x7ff8_0000_0000_0001L)); // a NaN
+        int nan = ~table.groupOf(row, FIRST_TWO);
+
+        assertThat(List.of(day, nextDay, zero, negativeZero, nan)).doesNotHaveDuplicates();
+        row.setEpochDay(1, 19_782);
+        assertThat(table.groupOf(row, FIRST_TWO)).isEqualTo(day);
+        row.setDouble(1, Double.NaN); // another NaN, equal by Double.equals
+        assertThat(table.groupOf(row, FIRST_TWO)).isEqualTo(nan);
+        row.setDouble(1, -0.0);
+        assertThat(table.groupOf(row, FIRST_TWO)).isEqualTo(negativeZero);
+        assertThat(table.groupOf(Row.of(7L, LocalDate.ofEpochDay(19_783)), FIRST_TWO))
+                .as("the same day, boxed")
+                .isEqualTo(nextDay);
+        row.setLong(1, 19_782); // the bits of the first group's day, as another type
+        assertThat(table.groupOf(row, FIRST_TWO)).isNegative();
+        assertThat(table.value(day, 1)).isEqualTo(LocalDate.ofEpochDay(19_782));
+    }
+
+    @Test
     void startsEmptyAfterClear() {
         GroupTable table = new GroupTable(1);
         for (int i = 0; i < 1000; i++) {

@@ -74,8 +74,8 @@ class HashAggregatorTest {
     /** Merges every group's partials on a reduce side and returns the results by country. */
     private Map<Object, Row> results() {
         Map<Object, Row> results = new HashMap<>();
+        ReduceStageOperator reduce = ReduceStageOperator.compile(stage, job.inputOf(0)); // finish() starts anew
         for (List<Row> group : partials.values()) {
-            ReduceStageOperator reduce = ReduceStageOperator.compile(stage, job.inputOf(0));
             group.forEach(reduce::merge);
             reduce.finish(row -> results.put(row.get(0), row));
         }
@@ -88,8 +88,8 @@ class HashAggregatorTest {
         rows.forEach(
                 r -> groups.computeIfAbsent(r.get(2), k -> new ArrayList<>()).add(r));
         Map<Object, Row> results = new HashMap<>();
+        ReduceStageOperator reduce = ReduceStageOperator.compile(stage, job.inputOf(0));
         for (List<Row> group : groups.values()) {
-            ReduceStageOperator reduce = ReduceStageOperator.compile(stage, job.inputOf(0));
             group.forEach(reduce::add);
             reduce.finish(row -> results.put(row.get(0), row));
         }
