@@ -210,9 +210,14 @@ final class LocalMerge implements RawKeyValueIterator, Closeable {
     private boolean less(int a, int b) {
         Segment x = segments[a];
         Segment y = segments[b];
-        if (prefixed && x.prefix != y.prefix) {
-            // The first eight bytes differ: they decide, as comparing the whole keys would.
-            return Long.compareUnsigned(x.prefix, y.prefix) < 0;
+        if (prefixed) {
+            // Where the first (or next) eight bytes differ, they decide, as comparing the whole keys would.
+            if (x.prefix != y.prefix) {
+                return Long.compareUnsigned(x.prefix, y.prefix) < 0;
+            }
+            if (x.prefix2 != y.prefix2) {
+                return Long.compareUnsigned(x.prefix2, y.prefix2) < 0;
+            }
         }
         int c = comparator.compare(x.buffer, x.keyStart, x.keyLength, y.buffer, y.keyStart, y.keyLength);
         return c < 0 || (c == 0 && a < b);
@@ -235,10 +240,14 @@ final class LocalMerge implements RawKeyValueIterator, Closeable {
         int keyLength;
         int valueStart;
         int valueLength;
-        /** Whether keys are shuffle keys ({@link LocalMerge#prefixed}), and then the record's first key bytes. */
+        /**
+         * Whether keys are shuffle keys ({@link LocalMerge#prefixed}), and then the record's first eight key bytes and
+         * the eight after them (a key's first column often takes nine bytes, its null flag and a bigint).
+         */
         boolean prefixed;
 
         long prefix;
+        long prefix2;
 
         private Segment(TaskAttemptID map, Path file, FSDataInputStream in, long dataLength) {
             this.map = map;
@@ -300,8 +309,9 @@ final class LocalMerge implements RawKeyValueIterator, Closeable {
             if (prefixed) {
                 // The first eight bytes after the key's header, as the sort's prefixes: they compare unsigned as the
                 // keys' bytes compare, when they differ.
-                prefix = SortingCollector.pack(
-                        buffer, keyStart + KeyWritable.headerSize(buffer, keyStart), keyStart + keyBytes);
+                int from = keyStart + KeyWritable.headerSize(buffer, keyStart);
+                prefix = SortingCollector.pack(buffer, from, keyStart + keyBytes);
+                prefix2 = SortingCollector.pack(buffer, from + Long.BYTES, keyStart + keyBytes);
             }
             return true;
         }

@@ -3,6 +3,7 @@ package io.sluice.runtime.mr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.runtime.io.KeyWritable;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.util.ArrayList;
@@ -69,6 +70,51 @@ class LocalMergeTest {
                         "a=a:0", "b=b:2", "c=c:0", "c=c:2a", "c=c:2b", "c=c:3 " + longValue, "d=d:3", "y=y:0", "z=z:2");
         assertThat(shuffledMaps.getValue()).isEqualTo(4);
         assertThat(shuffleBytes.getValue()).isGreaterThan(LocalMerge.WINDOW);
+    }
+
+    @Test
+    void mergesShuffleKeysThatShareTheirFirstBytesInByteOrder() throws IOException {
+        // Shuffle keys are compared by their first eight bytes, then the next eight, then whole: keys of 0 to 20
+        // bytes of few distinct values tie at each step, and keys that begin others sort before them.
+        JobConf shuffle = new JobConf(job);
+        shuffle.setMapOutputKeyClass(KeyWritable.class);
+        java.util.Random random = new java.util.Random(5);
+        byte[] alphabet = {0, 1, (byte) 0x80, (byte) 0xFF};
+        Map<TaskAttemptID, MapOutputFile> maps = new LinkedHashMap<>();
+        List<String> expected = new ArrayList<>();
+        List<byte[]> all = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int m = 0; m < 3; m++) {
+            List<byte[]> keys = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                byte[] key = new byte[random.nextInt(21)];
+                for (int b = 0; b < key.length; b++) {
+                    key[b] = b < 12 && random.nextInt(4) > 0 ? 1 : alphabet[random.nextInt(alphabet.length)];
+                }
+                keys.add(key);
+            }
+            keys.sort(java.util.Arrays::compareUnsigned);
+            for (int i = 0; i < keys.size(); i++) {
+                all.add(keys.get(i));
+                labels.add(m + "/" + i);
+            }
+            maps.put(map(m), keyedOutput(shuffle, m, keys));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> java.util.Arrays.compareUnsigned(all.get(a), all.get(b))); // stable: map order on ties
+        order.forEach(i -> expected.add(labels.get(i)));
+
+        List<String> merged = new ArrayList<>();
+        try (LocalMerge merge = LocalMerge.open(context(shuffle, maps))) {
+            while (merge.next()) {
+                merged.add(text(merge.getValue()));
+            }
+        }
+
+        assertThat(merged).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -160,11 +206,37 @@ class LocalMergeTest {
         return new FixedOutput(file);
     }
 
+    /** A map output file whose second segment holds {@code keys} as shuffle keys, valued "map/index". */
+    private MapOutputFile keyedOutput(JobConf shuffle, int map, List<byte[]> keys) throws IOException {
+        Path file = output(map);
+        FileSystem local = FileSystem.getLocal(shuffle).getRaw();
+        SpillRecord index = new SpillRecord(2);
+        try (FSDataOutputStream out = local.create(file, true)) {
+            for (int p = 0; p < 2; p++) {
+                long start = out.getPos();
+                IFile.Writer<KeyWritable, Text> writer =
+                        new IFile.Writer<>(shuffle, out, KeyWritable.class, Text.class, null, null);
+                for (int i = 0; p == REDUCER && i < keys.size(); i++) {
+                    byte[] key = keys.get(i);
+                    writer.append(new KeyWritable().set(key, 0, key.length, key.length), new Text(map + "/" + i));
+                }
+                writer.close();
+                index.putIndex(new IndexRecord(start, writer.getRawLength(), writer.getCompressedLength()), p);
+            }
+        }
+        index.writeToFile(file.suffix(".index"), shuffle);
+        return new FixedOutput(file);
+    }
+
     private ShuffleConsumerPlugin.Context<Text, Text> context(Map<TaskAttemptID, MapOutputFile> maps) {
+        return context(job, maps);
+    }
+
+    private <K, V> ShuffleConsumerPlugin.Context<K, V> context(JobConf conf, Map<TaskAttemptID, MapOutputFile> maps) {
         TaskAttemptID reduce = new TaskAttemptID("local", 1, TaskType.REDUCE, REDUCER, 0);
         return new ShuffleConsumerPlugin.Context<>(
                 reduce,
-                job,
+                conf,
                 null,
                 null,
                 null,
