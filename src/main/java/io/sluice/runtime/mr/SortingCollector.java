@@ -116,6 +116,8 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private long touches;
 
     private final int[] radixCounts = new int[8 << 8];
+    /** Whether the sort keys of the spill being written are {@link SortKeyBytes}' (else the first prefixes). */
+    private boolean compacted;
 
     private final List<Path> spills = new ArrayList<>();
     private final List<SpillRecord> spillIndexes = new ArrayList<>();
@@ -342,12 +344,14 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
             bucketStart[p + 1] += bucketStart[p];
         }
         skipCommonPrefix();
+        SortKeyBytes keyBytes = SortKeyBytes.of(prefix1, prefix2, count);
+        compacted = keyBytes != null;
         ensureSortArrays();
         int[] fill = Arrays.copyOf(bucketStart, partitions);
         for (int i = 0; i < count; i++) {
             int at = fill[partition[i]]++;
             order[at] = i;
-            sortKey[at] = prefix1[i];
+            sortKey[at] = compacted ? keyBytes.key(prefix1[i], prefix2[i]) : prefix1[i];
         }
         for (int p = 0; p < partitions; p++) {
             sort(bucketStart[p], bucketStart[p + 1]);
@@ -569,7 +573,11 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         if (keyA != keyB) {
             return Long.compareUnsigned(keyA, keyB);
         }
-        int c = Long.compareUnsigned(prefix2[a], prefix2[b]);
+        int c = compacted ? Long.compareUnsigned(prefix1[a], prefix1[b]) : 0;
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compareUnsigned(prefix2[a], prefix2[b]);
         if (c != 0) {
             return c;
         }
