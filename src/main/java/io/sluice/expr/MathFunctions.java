@@ -14,6 +14,9 @@ import java.math.RoundingMode;
  * double, or as an int for a decimal, as Hive does.
  */
 final class MathFunctions {
+    /** Scales of {@code round}'s fast path for doubles, exact as doubles. */
+    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
     private MathFunctions() {}
 
     private interface DoubleFunction {
@@ -101,9 +104,25 @@ final class MathFunctions {
     }
 
     /** Half-up rounding of the double's shortest decimal text, as Hive rounds doubles. */
-    private static double roundDouble(double value, int places) {
+    static double roundDouble(double value, int places) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return value;
+        }
+        if (places >= 0 && places < POWERS_OF_TEN.length) {
+            // Scaled, the value is within two ulps of its decimal text scaled (half an ulp from the text to the
+            // double, half from the product's rounding, an ulp of the value times the scale at most being two of the
+            // product). Farther than four from a half, both round to the same whole number, which divided by the
+            // scale is the double nearest to the rounded decimal, as BigDecimal.doubleValue() gives it.
+            double scale = POWERS_OF_TEN[places];
+            double scaled = value * scale;
+            if (Math.abs(scaled) < 0x1p52) {
+                double floor = Math.floor(scaled);
+                double fraction = scaled - floor;
+                if (Math.abs(fraction - 0.5) > 4 * Math.ulp(scaled)) {
+                    double whole = fraction < 0.5 ? floor : floor + 1;
+                    return whole == 0 ? 0.0 : whole / scale; // a decimal zero has no sign
+                }
+            }
         }
         return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
     }

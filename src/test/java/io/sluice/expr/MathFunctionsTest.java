@@ -45,6 +45,37 @@ class MathFunctionsTest {
     }
 
     @Test
+    void roundingADoubleAgreesWithRoundingItsDecimalText() {
+        // The fast path (no BigDecimal) must give what half-up rounding of the shortest decimal text gives, also at
+        // halves that the double only nearly holds (1.005, 2.675...) and for values of every size and sign.
+        java.util.Random random = new java.util.Random(8);
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(
+                1.005, 2.675, 0.125, -0.125, 1.5, -1.5, 0.5, -0.5, 0.0, -0.0, -0.004, 1e15 + 0.5, 4.35, 123456.785));
+        for (int i = 0; i < 40_000; i++) {
+            double value =
+                    switch (i % 4) {
+                        case 0 -> (random.nextInt(2_000_000) - 1_000_000) / 1000.0 + 0.0005; // halves at three places
+                        case 1 -> random.nextGaussian() * Math.pow(10, random.nextInt(30) - 15);
+                        case 2 -> (random.nextLong() % 100_000_000L) / 100.0; // money
+                        default -> Double.longBitsToDouble(random.nextLong());
+                    };
+            values.add(value);
+        }
+        for (double value : values) {
+            for (int places = -2; places <= 10; places++) {
+                Double expected = Double.isFinite(value)
+                        ? new BigDecimal(Double.toString(value))
+                                .setScale(places, java.math.RoundingMode.HALF_UP)
+                                .doubleValue()
+                        : value;
+                assertThat(Double.valueOf(MathFunctions.roundDouble(value, places))) // equals: signs of 0, NaN
+                        .as("round(%s, %d)", value, places)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void floorAndCeil() {
         assertThat(eval("floor(x)")).isEqualTo(2L);
         assertThat(eval("ceil(x)")).isEqualTo(3L);
