@@ -360,14 +360,27 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         long size = length + (long) partitions * 150;
         Path file = files.getSpillFileForWrite(number, size);
         SpillRecord index = new SpillRecord(partitions);
-        try (FSDataOutputStream out = local.create(file)) {
-            for (int p = 0; p < partitions; p++) {
-                long segmentStart = out.getPos();
-                IFile.Writer<KeyWritable, RowWritable> writer =
-                        new IFile.Writer<>(job, out, KeyWritable.class, RowWritable.class, codec, spilledRecords);
-                writeSegment(writer, bucketStart[p], bucketStart[p + 1]);
-                writer.close();
-                index.putIndex(new IndexRecord(segmentStart, writer.getRawLength(), writer.getCompressedLength()), p);
+        if (codec == null) {
+            try (SpillSegments out =
+                    new SpillSegments(java.nio.file.Path.of(file.toUri().getPath()))) {
+                for (int p = 0; p < partitions; p++) {
+                    out.startSegment();
+                    writeSegment(out, null, bucketStart[p], bucketStart[p + 1]);
+                    index.putIndex(out.endSegment(), p);
+                }
+            }
+            spilledRecords.increment(count);
+        } else {
+            try (FSDataOutputStream out = local.create(file)) {
+                for (int p = 0; p < partitions; p++) {
+                    long segmentStart = out.getPos();
+                    IFile.Writer<KeyWritable, RowWritable> writer =
+                            new IFile.Writer<>(job, out, KeyWritable.class, RowWritable.class, codec, spilledRecords);
+                    writeSegment(writer.getOutputStream(), writer, bucketStart[p], bucketStart[p + 1]);
+                    writer.close();
+                    index.putIndex(
+                            new IndexRecord(segmentStart, writer.getRawLength(), writer.getCompressedLength()), p);
+                }
             }
         }
         spills.add(file);
@@ -386,8 +399,8 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
      * record of the batch lies and reads its first and last byte, so that the processor has many of those misses in
      * flight at once; the copy loop then finds the batch's records in the cache.
      */
-    private void writeSegment(IFile.Writer<KeyWritable, RowWritable> writer, int from, int to) throws IOException {
-        java.io.DataOutputStream out = writer.getOutputStream();
+    private void writeSegment(java.io.OutputStream out, IFile.Writer<KeyWritable, RowWritable> writer, int from, int to)
+            throws IOException {
         int staged = 0;
         int[] starts = batchStarts;
         int[] keys = batchKeyBytes;
@@ -411,9 +424,12 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         out.write(stage, 0, staged);
     }
 
-    /** Stages (and writes when the stage is full) the records of one batch; returns the bytes left staged. */
+    /**
+     * Stages (and writes when the stage is full) the records of one batch; returns the bytes left staged. The
+     * records are counted into {@code writer}'s lengths, when they are written through one (compressed).
+     */
     private int copyBatch(
-            IFile.Writer<KeyWritable, RowWritable> writer, java.io.DataOutputStream out, int records, int staged)
+            IFile.Writer<KeyWritable, RowWritable> writer, java.io.OutputStream out, int records, int staged)
             throws IOException {
         for (int r = 0; r < records; r++) {
             int start = batchStarts[r];
@@ -426,7 +442,9 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
             int headerStart = staged;
             staged = putVInt(stage, staged, keyBytes);
             staged = putVInt(stage, staged, valueBytes);
-            writer.updateCountersForExternalAppend(staged - headerStart + keyBytes + valueBytes);
+            if (writer != null) {
+                writer.updateCountersForExternalAppend(staged - headerStart + keyBytes + valueBytes);
+            }
             if (keyBytes + valueBytes + 10 > stage.length) {
                 out.write(stage, 0, staged);
                 out.write(data, start, keyBytes + valueBytes);
