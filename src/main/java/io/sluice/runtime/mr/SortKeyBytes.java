@@ -29,17 +29,11 @@ final class SortKeyBytes {
     }
 
     /**
-     * The key bytes of the records' prefixes {@code first[0, count)} and {@code second[0, count)} (big-endian: byte 0
-     * is the high byte of {@code first}), or null when the first eight bytes that differ are those of {@code first}
-     * anyway (or no byte differs).
+     * The key bytes of records whose first and second prefixes (big-endian: byte 0 is the high byte of the first)
+     * differ from one record's in the bits {@code differ1} and {@code differ2}, or null when the first eight bytes
+     * that differ are those of the first prefix anyway (or no byte differs).
      */
-    static SortKeyBytes of(long[] first, long[] second, int count) {
-        long differ1 = 0;
-        long differ2 = 0;
-        for (int i = 1; i < count; i++) {
-            differ1 |= first[i] ^ first[0];
-            differ2 |= second[i] ^ second[0];
-        }
+    static SortKeyBytes of(long differ1, long differ2) {
         int[] positions = new int[Long.BYTES];
         int taken = 0;
         for (int position = 0; position < 2 * Long.BYTES && taken < Long.BYTES; position++) {

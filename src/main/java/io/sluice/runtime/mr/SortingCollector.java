@@ -102,6 +102,13 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private int[] valueLength = new int[1024];
     private long[] prefix1 = new long[1024];
     private long[] prefix2 = new long[1024];
+    /**
+     * The bits in which the buffered records' prefixes differ from the first record's, gathered as records come: the
+     * spill then knows which key bytes tell records apart without a pass over them.
+     */
+    private long differ1;
+
+    private long differ2;
     // The sort's arrays: made at the first spill for as many records as it has, so that they are not allocated
     // anew at each doubling of the arrays above (large arrays, garbage of the old generation).
     private int[] order = new int[0];
@@ -220,8 +227,12 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         keyStart[count] = start;
         keyLength[count] = keyEnd - start;
         valueLength[count] = length - keyEnd;
-        prefix1[count] = pack(data, start + header, keyEnd);
-        prefix2[count] = pack(data, start + header + 8, keyEnd);
+        long first = pack(data, start + header, keyEnd);
+        long second = pack(data, start + header + 8, keyEnd);
+        prefix1[count] = first;
+        prefix2[count] = second;
+        differ1 |= first ^ prefix1[0];
+        differ2 |= second ^ prefix2[0];
         count++;
         uncountedBytes += length - start;
         if (++uncountedRecords == COUNTER_BATCH) {
@@ -280,22 +291,26 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
      * than the skipped part are padded with zeros, which sort first, as a shorter key does).
      */
     private void skipCommonPrefix() {
-        long differences = 0;
-        for (int i = 1; i < count; i++) {
-            differences |= prefix1[i] ^ prefix1[0];
-        }
-        int common = Long.numberOfLeadingZeros(differences) / 8; // 8 when every first long is equal
+        int common = Long.numberOfLeadingZeros(differ1) / 8; // 8 when every first long is equal
         if (common == 0 || count < 2) {
             return;
         }
+        long[] first = prefix1;
+        long[] second = prefix2;
+        long newDiffer1 = 0;
+        long newDiffer2 = 0;
         for (int i = 0; i < count; i++) {
             int start = keyStart[i];
-            int first = WritableUtils.decodeVIntSize(data[start]);
-            int from = start + first + WritableUtils.decodeVIntSize(data[start + first]) + common;
+            int firstVInt = WritableUtils.decodeVIntSize(data[start]);
+            int from = start + firstVInt + WritableUtils.decodeVIntSize(data[start + firstVInt]) + common;
             int end = start + keyLength[i];
-            prefix1[i] = pack(data, from, end);
-            prefix2[i] = pack(data, from + 8, end);
+            first[i] = pack(data, from, end);
+            second[i] = pack(data, from + 8, end);
+            newDiffer1 |= first[i] ^ first[0];
+            newDiffer2 |= second[i] ^ second[0];
         }
+        differ1 = newDiffer1;
+        differ2 = newDiffer2;
     }
 
     /** Eight key bytes from {@code from}, zero-padded past {@code end}, big-endian: they compare as unsigned longs. */
@@ -344,7 +359,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
             bucketStart[p + 1] += bucketStart[p];
         }
         skipCommonPrefix();
-        SortKeyBytes keyBytes = SortKeyBytes.of(prefix1, prefix2, count);
+        SortKeyBytes keyBytes = SortKeyBytes.of(differ1, differ2);
         compacted = keyBytes != null;
         ensureSortArrays();
         int[] fill = Arrays.copyOf(bucketStart, partitions);
@@ -387,6 +402,8 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         spillIndexes.add(index);
         length = 0;
         count = 0;
+        differ1 = 0;
+        differ2 = 0;
         reporter.progress();
     }
 

@@ -30,6 +30,17 @@ class SortKeyBytesTest {
         return prefixes;
     }
 
+    /** The key bytes of the records' prefixes, as the collector finds them while it collects them. */
+    private static SortKeyBytes keyBytes(long[] first, long[] second, int count) {
+        long differ1 = 0;
+        long differ2 = 0;
+        for (int i = 0; i < count; i++) {
+            differ1 |= first[i] ^ first[0];
+            differ2 |= second[i] ^ second[0];
+        }
+        return SortKeyBytes.of(differ1, differ2);
+    }
+
     private static int compareWhole(long[][] prefixes, int a, int b) {
         int c = Long.compareUnsigned(prefixes[0][a], prefixes[0][b]);
         return c != 0 ? c : Long.compareUnsigned(prefixes[1][a], prefixes[1][b]);
@@ -48,7 +59,7 @@ class SortKeyBytesTest {
         };
         for (int[] varying : layouts) {
             long[][] prefixes = prefixes(random, 400, varying);
-            SortKeyBytes keys = SortKeyBytes.of(prefixes[0], prefixes[1], 400);
+            SortKeyBytes keys = keyBytes(prefixes[0], prefixes[1], 400);
             assertThat(keys)
                     .as("varying %s", java.util.Arrays.toString(varying))
                     .isNotNull();
@@ -73,7 +84,7 @@ class SortKeyBytesTest {
         long[] first = {0x0011_2233_4455_6677L, 0x0011_2233_4455_6678L};
         long[] second = {0xAA00_0000_0000_0000L, 0xBB00_0000_0000_0000L};
 
-        SortKeyBytes keys = SortKeyBytes.of(first, second, 2);
+        SortKeyBytes keys = keyBytes(first, second, 2);
 
         assertThat(keys.key(first[0], second[0])).isEqualTo(0x77AA_0000_0000_0000L);
         assertThat(keys.key(first[1], second[1])).isEqualTo(0x78BB_0000_0000_0000L);
@@ -86,8 +97,8 @@ class SortKeyBytesTest {
         long[][] all = prefixes(random, 100, 0, 1, 2, 3, 4, 5, 6, 7, 8);
         long[][] same = prefixes(random, 100);
 
-        assertThat(SortKeyBytes.of(leading[0], leading[1], 100)).isNull();
-        assertThat(SortKeyBytes.of(all[0], all[1], 100)).isNull();
-        assertThat(SortKeyBytes.of(same[0], same[1], 100)).isNull();
+        assertThat(keyBytes(leading[0], leading[1], 100)).isNull();
+        assertThat(keyBytes(all[0], all[1], 100)).isNull();
+        assertThat(keyBytes(same[0], same[1], 100)).isNull();
     }
 }
