@@ -121,6 +121,13 @@ final class AvroRowReader implements RowReader {
         return recordsBeforeSplit + recordsRead;
     }
 
+    /** The share of the split's bytes up to the last block start read. */
+    @Override
+    public float progress() {
+        long length = end - firstBlock;
+        return length <= 0 ? 1 : Math.min(1, Math.max(0, (reader.previousSync() - firstBlock) / (float) length));
+    }
+
     @Override
     public void close() throws IOException {
         reader.close();

@@ -89,6 +89,16 @@ final class OrcRowReader implements RowReader {
         return true;
     }
 
+    /** ORC's own measure of the split's rows read. */
+    @Override
+    public float progress() {
+        try {
+            return Math.min(1, Math.max(0, rows.getProgress()));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         try {

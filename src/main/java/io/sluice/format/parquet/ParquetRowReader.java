@@ -39,6 +39,9 @@ final class ParquetRowReader implements RowReader {
     private final RecordProblems problems;
     private RecordReader<Row> records;
     private long remainingInGroup;
+    /** Rows read of the split's row groups, for {@link #progress}. */
+    private long rowsRead;
+
     private long rowNumber;
 
     private ParquetRowReader(
@@ -113,6 +116,7 @@ final class ParquetRowReader implements RowReader {
         }
         remainingInGroup--;
         rowNumber++;
+        rowsRead++;
         if (problems.any()) {
             throw new BadRecordException(
                     file,
@@ -133,6 +137,13 @@ final class ParquetRowReader implements RowReader {
         remainingInGroup = pages.getRowCount();
         records = columns.getRecordReader(pages, materializer, FilterCompat.NOOP);
         return true;
+    }
+
+    /** The share of the split's rows (those of its row groups) read. */
+    @Override
+    public float progress() {
+        long total = reader.getRecordCount();
+        return total <= 0 ? 1 : Math.min(1, rowsRead / (float) total);
     }
 
     @Override

@@ -51,6 +51,32 @@ class AvroSplitsAndBadRecordsTest {
     }
 
     @Test
+    void aSplitReportsTheShareOfItsBlocksRead() throws Exception {
+        org.apache.hadoop.fs.Path file = path(dir.resolve("progress.avro"));
+        AvroFiles.write(
+                file,
+                SCHEMA,
+                IntStream.range(0, 10_000).mapToObj(i -> record(i, i % 9999)).toList(),
+                250);
+        long length = file.getFileSystem(conf()).getFileStatus(file).getLen();
+
+        try (io.sluice.format.RowReader reader =
+                format.open(conf(), file, 0, length, spec(TABLE, StorageFormat.AVRO))) {
+            io.sluice.row.Row row = new io.sluice.row.Row(2);
+            java.util.List<Float> progress = new java.util.ArrayList<>();
+            int read = 0;
+            while (reader.next(row)) {
+                if (++read % 1_000 == 0) {
+                    progress.add(reader.progress());
+                }
+            }
+            assertThat(progress).isSorted();
+            assertThat(progress.get(4)).isBetween(0.35f, 0.6f); // 5,000 of 10,000 records read
+            assertThat(reader.progress()).isBetween(0.95f, 1f);
+        }
+    }
+
+    @Test
     void splitsOfAFileWithManyBlocksReadEveryRecordExactlyOnce() throws Exception {
         org.apache.hadoop.fs.Path file = path(dir.resolve("blocks.avro"));
         AvroFiles.write(
