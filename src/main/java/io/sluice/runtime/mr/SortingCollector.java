@@ -123,8 +123,6 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private long touches;
 
     private final int[] radixCounts = new int[8 << 8];
-    /** Whether the sort keys of the spill being written are {@link SortKeyBytes}' (else the first prefixes). */
-    private boolean compacted;
 
     private final List<Path> spills = new ArrayList<>();
     private final List<SpillRecord> spillIndexes = new ArrayList<>();
@@ -295,22 +293,18 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         if (common == 0 || count < 2) {
             return;
         }
-        long[] first = prefix1;
-        long[] second = prefix2;
-        long newDiffer1 = 0;
-        long newDiffer2 = 0;
+        differ1 = 0;
+        differ2 = 0;
         for (int i = 0; i < count; i++) {
             int start = keyStart[i];
-            int firstVInt = WritableUtils.decodeVIntSize(data[start]);
-            int from = start + firstVInt + WritableUtils.decodeVIntSize(data[start + firstVInt]) + common;
+            int first = WritableUtils.decodeVIntSize(data[start]);
+            int from = start + first + WritableUtils.decodeVIntSize(data[start + first]) + common;
             int end = start + keyLength[i];
-            first[i] = pack(data, from, end);
-            second[i] = pack(data, from + 8, end);
-            newDiffer1 |= first[i] ^ first[0];
-            newDiffer2 |= second[i] ^ second[0];
+            prefix1[i] = pack(data, from, end);
+            prefix2[i] = pack(data, from + 8, end);
+            differ1 |= prefix1[i] ^ prefix1[0];
+            differ2 |= prefix2[i] ^ prefix2[0];
         }
-        differ1 = newDiffer1;
-        differ2 = newDiffer2;
     }
 
     /** Eight key bytes from {@code from}, zero-padded past {@code end}, big-endian: they compare as unsigned longs. */
@@ -360,13 +354,12 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         }
         skipCommonPrefix();
         SortKeyBytes keyBytes = SortKeyBytes.of(differ1, differ2);
-        compacted = keyBytes != null;
         ensureSortArrays();
         int[] fill = Arrays.copyOf(bucketStart, partitions);
         for (int i = 0; i < count; i++) {
             int at = fill[partition[i]]++;
             order[at] = i;
-            sortKey[at] = compacted ? keyBytes.key(prefix1[i], prefix2[i]) : prefix1[i];
+            sortKey[at] = keyBytes == null ? prefix1[i] : keyBytes.key(prefix1[i], prefix2[i]);
         }
         for (int p = 0; p < partitions; p++) {
             sort(bucketStart[p], bucketStart[p + 1]);
@@ -608,11 +601,12 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         if (keyA != keyB) {
             return Long.compareUnsigned(keyA, keyB);
         }
-        int c = compacted ? Long.compareUnsigned(prefix1[a], prefix1[b]) : 0;
-        if (c != 0) {
-            return c;
+        // Equal sort keys: the prefixes they were taken from (the first one equal too, unless the keys were taken by
+        // SortKeyBytes), then the whole keys.
+        int c = Long.compareUnsigned(prefix1[a], prefix1[b]);
+        if (c == 0) {
+            c = Long.compareUnsigned(prefix2[a], prefix2[b]);
         }
-        c = Long.compareUnsigned(prefix2[a], prefix2[b]);
         if (c != 0) {
             return c;
         }

@@ -186,45 +186,42 @@ class LocalMergeTest {
 
     /** A map's output file with a segment per reducer; each entry of a list is "key:value". */
     private MapOutputFile mapOutput(int map, List<String> first, List<String> second) throws IOException {
-        Path file = output(map);
-        FileSystem local = FileSystem.getLocal(job).getRaw();
-        SpillRecord index = new SpillRecord(2);
-        try (FSDataOutputStream out = local.create(file, true)) {
-            List<List<String>> partitions = List.of(first, second);
-            for (int p = 0; p < partitions.size(); p++) {
-                long start = out.getPos();
-                IFile.Writer<Text, Text> writer = new IFile.Writer<>(job, out, Text.class, Text.class, null, null);
-                for (String record : partitions.get(p)) {
-                    int colon = record.indexOf(':');
-                    writer.append(new Text(record.substring(0, colon)), new Text(record));
-                }
-                writer.close();
-                index.putIndex(new IndexRecord(start, writer.getRawLength(), writer.getCompressedLength()), p);
-            }
+        List<List<Map.Entry<Text, Text>>> partitions = new ArrayList<>();
+        for (List<String> records : List.of(first, second)) {
+            partitions.add(records.stream()
+                    .map(record -> Map.entry(new Text(record.substring(0, record.indexOf(':'))), new Text(record)))
+                    .toList());
         }
-        index.writeToFile(file.suffix(".index"), job);
-        return new FixedOutput(file);
+        return mapOutput(job, map, Text.class, partitions);
     }
 
     /** A map output file whose second segment holds {@code keys} as shuffle keys, valued "map/index". */
     private MapOutputFile keyedOutput(JobConf shuffle, int map, List<byte[]> keys) throws IOException {
+        List<Map.Entry<KeyWritable, Text>> records = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            byte[] key = keys.get(i);
+            records.add(Map.entry(new KeyWritable().set(key, 0, key.length, key.length), new Text(map + "/" + i)));
+        }
+        return mapOutput(shuffle, map, KeyWritable.class, List.of(List.of(), records));
+    }
+
+    /** A map's output file as Hadoop's map tasks write it: an IFile segment per partition, and its index. */
+    private <K> MapOutputFile mapOutput(
+            JobConf conf, int map, Class<K> keyClass, List<List<Map.Entry<K, Text>>> partitions) throws IOException {
         Path file = output(map);
-        FileSystem local = FileSystem.getLocal(shuffle).getRaw();
-        SpillRecord index = new SpillRecord(2);
-        try (FSDataOutputStream out = local.create(file, true)) {
-            for (int p = 0; p < 2; p++) {
+        SpillRecord index = new SpillRecord(partitions.size());
+        try (FSDataOutputStream out = FileSystem.getLocal(conf).getRaw().create(file, true)) {
+            for (int p = 0; p < partitions.size(); p++) {
                 long start = out.getPos();
-                IFile.Writer<KeyWritable, Text> writer =
-                        new IFile.Writer<>(shuffle, out, KeyWritable.class, Text.class, null, null);
-                for (int i = 0; p == REDUCER && i < keys.size(); i++) {
-                    byte[] key = keys.get(i);
-                    writer.append(new KeyWritable().set(key, 0, key.length, key.length), new Text(map + "/" + i));
+                IFile.Writer<K, Text> writer = new IFile.Writer<>(conf, out, keyClass, Text.class, null, null);
+                for (Map.Entry<K, Text> record : partitions.get(p)) {
+                    writer.append(record.getKey(), record.getValue());
                 }
                 writer.close();
                 index.putIndex(new IndexRecord(start, writer.getRawLength(), writer.getCompressedLength()), p);
             }
         }
-        index.writeToFile(file.suffix(".index"), shuffle);
+        index.writeToFile(file.suffix(".index"), conf);
         return new FixedOutput(file);
     }
 
