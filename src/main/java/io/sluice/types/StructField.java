@@ -16,6 +16,17 @@ public record StructField(String name, DataType type) {
         return new StructField(name, type);
     }
 
+    /** Written out for the reason {@link StructType#equals} is. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StructField that && name.equals(that.name) && type.equals(that.type);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + type.hashCode();
+    }
+
     @Override
     public String toString() {
         return Identifiers.quoteIfNeeded(name) + ":" + type;

@@ -33,6 +33,21 @@ public record StructType(List<StructField> fields) implements DataType {
         return fields.stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst();
     }
 
+    /*
+     * equals and hashCode are written out: a record's generated ones link a method handle chain at their first call
+     * (java.lang.runtime.ObjectMethods), and comparing schemas is among the first things every job does (~50 classes
+     * spun at start-up for these two records).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StructType that && fields.equals(that.fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return fields.hashCode();
+    }
+
     @Override
     public String toString() {
         return fields.stream().map(StructField::toString).collect(Collectors.joining(",", "struct<", ">"));
