@@ -64,6 +64,15 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     /** Records whose places are looked up (and first bytes read) before they are copied, when writing a spill. */
     private static final int COPY_BATCH = 64;
 
+    /**
+     * Records per call of the loops over all buffered records. A loop that runs once per spill over millions of
+     * records is compiled while it runs (on-stack replacement) from a profile in which it never ended: its code traps
+     * when it ends, and it was compiled again at each spill of each task (seven compilations of {@code spill} in a
+     * W4 run), the records meanwhile going through slower code. Many short calls are compiled once, as ordinary
+     * methods, and every later spill and task runs that code from its first record.
+     */
+    private static final int CHUNK = 512;
+
     /** Records collected between two updates of the output counters. */
     private static final int COUNTER_BATCH = 4096;
 
@@ -295,16 +304,27 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         }
         differ1 = 0;
         differ2 = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count; i += CHUNK) {
+            repack(common, i, Math.min(count, i + CHUNK));
+        }
+    }
+
+    /** {@link #skipCommonPrefix} for the records {@code [from, to)}. */
+    private void repack(int common, int from, int to) {
+        long differ1 = this.differ1;
+        long differ2 = this.differ2;
+        for (int i = from; i < to; i++) {
             int start = keyStart[i];
             int first = WritableUtils.decodeVIntSize(data[start]);
-            int from = start + first + WritableUtils.decodeVIntSize(data[start + first]) + common;
+            int keyFrom = start + first + WritableUtils.decodeVIntSize(data[start + first]) + common;
             int end = start + keyLength[i];
-            prefix1[i] = pack(data, from, end);
-            prefix2[i] = pack(data, from + 8, end);
-            differ1 |= prefix1[i] ^ prefix1[0];
+            prefix1[i] = pack(data, keyFrom, end);
+            prefix2[i] = pack(data, keyFrom + 8, end);
+            differ1 |= prefix1[i] ^ prefix1[0]; // the first record's, set first
             differ2 |= prefix2[i] ^ prefix2[0];
         }
+        this.differ1 = differ1;
+        this.differ2 = differ2;
     }
 
     /** Eight key bytes from {@code from}, zero-padded past {@code end}, big-endian: they compare as unsigned longs. */
@@ -346,8 +366,8 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private void spill() throws IOException {
         addToCounters();
         int[] bucketStart = new int[partitions + 1];
-        for (int i = 0; i < count; i++) {
-            bucketStart[partition[i] + 1]++;
+        for (int i = 0; i < count; i += CHUNK) {
+            countPartitions(bucketStart, i, Math.min(count, i + CHUNK));
         }
         for (int p = 0; p < partitions; p++) {
             bucketStart[p + 1] += bucketStart[p];
@@ -356,10 +376,8 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         SortKeyBytes keyBytes = SortKeyBytes.of(differ1, differ2);
         ensureSortArrays();
         int[] fill = Arrays.copyOf(bucketStart, partitions);
-        for (int i = 0; i < count; i++) {
-            int at = fill[partition[i]]++;
-            order[at] = i;
-            sortKey[at] = keyBytes == null ? prefix1[i] : keyBytes.key(prefix1[i], prefix2[i]);
+        for (int i = 0; i < count; i += CHUNK) {
+            place(fill, keyBytes, i, Math.min(count, i + CHUNK));
         }
         for (int p = 0; p < partitions; p++) {
             sort(bucketStart[p], bucketStart[p + 1]);
@@ -400,6 +418,22 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         reporter.progress();
     }
 
+    /** Counts the records {@code [from, to)} of each partition into {@code bucketStart[partition + 1]}. */
+    private void countPartitions(int[] bucketStart, int from, int to) {
+        for (int i = from; i < to; i++) {
+            bucketStart[partition[i] + 1]++;
+        }
+    }
+
+    /** Puts the records {@code [from, to)} and their sort keys at the next places of their partitions. */
+    private void place(int[] fill, SortKeyBytes keyBytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int at = fill[partition[i]]++;
+            order[at] = i;
+            sortKey[at] = keyBytes == null ? prefix1[i] : keyBytes.key(prefix1[i], prefix2[i]);
+        }
+    }
+
     /**
      * Appends the records {@code order[from, to)} as IFile records ({@code vint keyLength, vint valueLength, key,
      * value}), staged in a buffer and written in bulk.
@@ -412,26 +446,31 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private void writeSegment(java.io.OutputStream out, IFile.Writer<KeyWritable, RowWritable> writer, int from, int to)
             throws IOException {
         int staged = 0;
-        int[] starts = batchStarts;
-        int[] keys = batchKeyBytes;
-        int[] values = batchValueBytes;
         for (int batch = from; batch < to; batch += COPY_BATCH) {
             int end = Math.min(to, batch + COPY_BATCH);
-            int touched = 0;
-            for (int i = batch; i < end; i++) {
-                int record = order[i];
-                int start = keyStart[record];
-                int keyBytes = keyLength[record];
-                int valueBytes = valueLength[record];
-                starts[i - batch] = start;
-                keys[i - batch] = keyBytes;
-                values[i - batch] = valueBytes;
-                touched += data[start] + data[start + keyBytes + valueBytes - 1];
-            }
-            touches += touched;
+            touches += locate(batch, end);
             staged = copyBatch(writer, out, end - batch, staged);
         }
         out.write(stage, 0, staged);
+    }
+
+    /**
+     * Notes where the records {@code order[from, to)} lie in the batch arrays and reads their first and last bytes;
+     * returns the sum of those bytes, which the caller keeps so that the reads are not left out.
+     */
+    private int locate(int from, int to) {
+        int touched = 0;
+        for (int i = from; i < to; i++) {
+            int record = order[i];
+            int start = keyStart[record];
+            int keyBytes = keyLength[record];
+            int valueBytes = valueLength[record];
+            batchStarts[i - from] = start;
+            batchKeyBytes[i - from] = keyBytes;
+            batchValueBytes[i - from] = valueBytes;
+            touched += data[start] + data[start + keyBytes + valueBytes - 1];
+        }
+        return touched;
     }
 
     /**
@@ -497,7 +536,17 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         }
         radixSort(from, to);
         int run = from;
-        for (int i = from + 1; i <= to; i++) {
+        for (int i = from + 1; i <= to; i += CHUNK) {
+            run = sortRuns(run, i, Math.min(to + 1, i + CHUNK), to);
+        }
+    }
+
+    /**
+     * Sorts, by their whole keys, the runs of records with equal sort keys that end in {@code [from, end)} (the one
+     * in progress began at {@code run}; {@code to} ends the partition); returns where the run in progress began.
+     */
+    private int sortRuns(int run, int from, int end, int to) {
+        for (int i = from; i < end; i++) {
             if (i == to || sortKey[i] != sortKey[run]) {
                 if (i - run > 1) {
                     mergeSort(run, i);
@@ -505,6 +554,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
                 run = i;
             }
         }
+        return run;
     }
 
     /**
@@ -514,11 +564,8 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private void radixSort(int from, int to) {
         int[] counts = radixCounts;
         Arrays.fill(counts, 0);
-        for (int i = from; i < to; i++) {
-            long key = sortKey[i];
-            for (int b = 0; b < 8; b++) {
-                counts[b << 8 | (int) (key >>> (b << 3)) & 0xFF]++;
-            }
+        for (int i = from; i < to; i += CHUNK) {
+            countDigits(counts, i, Math.min(to, i + CHUNK));
         }
         long first = sortKey[from];
         long[] keys = sortKey;
@@ -537,11 +584,8 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
                 counts[base | digit] = offset;
                 offset += count;
             }
-            for (int i = from; i < to; i++) {
-                long key = keys[i];
-                int at = counts[base | (int) (key >>> shift) & 0xFF]++;
-                keysTo[at] = key;
-                recordsTo[at] = records[i];
+            for (int i = from; i < to; i += CHUNK) {
+                scatter(keys, records, keysTo, recordsTo, counts, b, i, Math.min(to, i + CHUNK));
             }
             long[] swapKeys = keys;
             keys = keysTo;
@@ -553,6 +597,29 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         if (keys != sortKey) {
             System.arraycopy(keys, from, sortKey, from, to - from);
             System.arraycopy(records, from, order, from, to - from);
+        }
+    }
+
+    /** Counts each byte value of each of the eight bytes of the sort keys {@code [from, to)}. */
+    private void countDigits(int[] counts, int from, int to) {
+        for (int i = from; i < to; i++) {
+            long key = sortKey[i];
+            for (int b = 0; b < 8; b++) {
+                counts[b << 8 | (int) (key >>> (b << 3)) & 0xFF]++;
+            }
+        }
+    }
+
+    /** Moves the keys {@code [from, to)} and their records to their places by byte {@code b} of the key. */
+    private static void scatter(
+            long[] keys, int[] records, long[] keysTo, int[] recordsTo, int[] counts, int b, int from, int to) {
+        int shift = b << 3;
+        int base = b << 8;
+        for (int i = from; i < to; i++) {
+            long key = keys[i];
+            int at = counts[base | (int) (key >>> shift) & 0xFF]++;
+            keysTo[at] = key;
+            recordsTo[at] = records[i];
         }
     }
 
