@@ -29,6 +29,12 @@ public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, 
     /** Every how many records {@link #passAll} reads one through Hadoop's reduce loop, for progress. */
     static final int FRAMEWORK_EVERY = 4096;
 
+    /**
+     * Records per call of the direct loop: one loop over a task's whole input, compiled on the stack, traps when it
+     * ends and is compiled again for the next task; short calls compile once as an ordinary method.
+     */
+    private static final int DIRECT_CALL = 256;
+
     private ShuffleRows rows;
     private Row row;
     private Row kept;
@@ -40,6 +46,8 @@ public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, 
 
     private int groupLength;
     private long groups;
+    /** Records {@link #passAll} passed straight from the merge, for Hadoop's input counter at the end. */
+    private long direct;
 
     private enum Mode {
         ALL,
@@ -126,40 +134,53 @@ public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, 
      * changes, as they would be once per group.
      */
     private void passAll(Context context, MergedInput.Records merged) throws IOException, InterruptedException {
-        long direct = 0;
-        int count = 0;
         try {
-            while (merged.hasCurrent()) {
-                if (++count == FRAMEWORK_EVERY) {
-                    count = 0;
-                    if (!context.nextKeyValue()) { // the record the iterator is on; Hadoop then steps on
-                        throw new IllegalStateException("Hadoop's reduce loop is past the end of the shuffle's input");
+            while (true) {
+                for (int left = FRAMEWORK_EVERY - 1; left > 0; left -= DIRECT_CALL) {
+                    int wanted = Math.min(left, DIRECT_CALL);
+                    if (passDirect(merged, wanted) < wanted) {
+                        return;
                     }
-                    KeyWritable key = context.getCurrentKey();
-                    RowWritable value = context.getCurrentValue();
-                    pass(key.bytes(), 0, key.length(), key.groupLength(), value.bytes(), 0, value.length());
-                    continue;
                 }
-                DataInputBuffer key = merged.getKey();
-                byte[] k = key.getData();
-                int at = key.getPosition();
-                int lengthSize = WritableUtils.decodeVIntSize(k[at]);
-                int keyLength = (int) WritableComparator.readVLong(k, at);
-                int groupLength = (int) WritableComparator.readVLong(k, at + lengthSize);
-                int keyStart = at + lengthSize + WritableUtils.decodeVIntSize(k[at + lengthSize]);
-                DataInputBuffer value = merged.getValue();
-                byte[] v = value.getData();
-                int valueAt = value.getPosition();
-                int valueLength = (int) WritableComparator.readVLong(v, valueAt);
-                int valueStart = valueAt + WritableUtils.decodeVIntSize(v[valueAt]);
-                pass(k, keyStart, keyLength, groupLength, v, valueStart, valueLength);
-                direct++;
-                merged.next();
+                if (!merged.hasCurrent()) {
+                    return;
+                }
+                if (!context.nextKeyValue()) { // the record the iterator is on; Hadoop then steps on
+                    throw new IllegalStateException("Hadoop's reduce loop is past the end of the shuffle's input");
+                }
+                KeyWritable key = context.getCurrentKey();
+                RowWritable value = context.getCurrentValue();
+                pass(key.bytes(), 0, key.length(), key.groupLength(), value.bytes(), 0, value.length());
             }
         } finally {
             context.getCounter(TaskCounter.REDUCE_INPUT_RECORDS).increment(direct);
             context.getCounter(TaskCounter.REDUCE_INPUT_GROUPS).increment(groups);
         }
+    }
+
+    /** Passes up to {@code wanted} records straight from the merge; returns how many there were. */
+    private int passDirect(MergedInput.Records merged, int wanted) throws IOException, InterruptedException {
+        for (int passed = 0; passed < wanted; passed++) {
+            if (!merged.hasCurrent()) {
+                return passed;
+            }
+            DataInputBuffer key = merged.getKey();
+            byte[] k = key.getData();
+            int at = key.getPosition();
+            int lengthSize = WritableUtils.decodeVIntSize(k[at]);
+            int keyLength = (int) WritableComparator.readVLong(k, at);
+            int groupLength = (int) WritableComparator.readVLong(k, at + lengthSize);
+            int keyStart = at + lengthSize + WritableUtils.decodeVIntSize(k[at + lengthSize]);
+            DataInputBuffer value = merged.getValue();
+            byte[] v = value.getData();
+            int valueAt = value.getPosition();
+            int valueLength = (int) WritableComparator.readVLong(v, valueAt);
+            int valueStart = valueAt + WritableUtils.decodeVIntSize(v[valueAt]);
+            pass(k, keyStart, keyLength, groupLength, v, valueStart, valueLength);
+            direct++;
+            merged.next();
+        }
+        return wanted;
     }
 
     private void pass(

@@ -57,6 +57,9 @@ class PassThroughLocalJobIT {
                 .map(PassThroughLocalJobIT::line)
                 .toList();
         assertThat(outcome.lines()).containsExactlyElementsOf(expected);
+        assertThat(outcome.counters())
+                .as("rows read straight from the reader and through Hadoop's")
+                .containsEntry("MAP_INPUT_RECORDS", (long) ROWS);
         assertThat(outcome.counters()).containsEntry("REDUCE_INPUT_RECORDS", (long) ROWS);
         assertThat(outcome.counters()).containsEntry("REDUCE_INPUT_GROUPS", (long) ROWS);
         assertThat(outcome.counters())
