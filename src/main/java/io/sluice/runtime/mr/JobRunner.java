@@ -47,8 +47,11 @@ public final class JobRunner {
     /** How often a running job's progress and counters are read for the {@link ProgressListener}. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
-    /** How often a job on the local runner is checked for completion. */
-    static final Duration LOCAL_CHECK_INTERVAL = Duration.ofMillis(20);
+    /**
+     * How often a job on the local runner is checked for completion: a look at the runner's in-process status, a few
+     * microseconds, so often that the end of a job is seen ~2.5 ms after it on average (10 ms at 20).
+     */
+    static final Duration LOCAL_CHECK_INTERVAL = Duration.ofMillis(5);
 
     /** How long a killed MapReduce job is given to stop its tasks before its folders are deleted. */
     static final Duration KILL_WAIT = Duration.ofSeconds(10);
