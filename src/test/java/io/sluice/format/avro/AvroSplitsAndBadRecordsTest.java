@@ -50,20 +50,25 @@ class AvroSplitsAndBadRecordsTest {
                 .build();
     }
 
-    @Test
-    void aSplitReportsTheShareOfItsBlocksRead() throws Exception {
-        org.apache.hadoop.fs.Path file = path(dir.resolve("progress.avro"));
+    /** A file of 10,000 records, ids 0 to 9,999, in blocks of 250. */
+    private org.apache.hadoop.fs.Path manyBlocks(String name) throws Exception {
+        org.apache.hadoop.fs.Path file = path(dir.resolve(name));
         AvroFiles.write(
                 file,
                 SCHEMA,
                 IntStream.range(0, 10_000).mapToObj(i -> record(i, i % 9999)).toList(),
                 250);
+        return file;
+    }
+
+    @Test
+    void aSplitReportsTheShareOfItsBlocksRead() throws Exception {
+        org.apache.hadoop.fs.Path file = manyBlocks("progress.avro");
         long length = file.getFileSystem(conf()).getFileStatus(file).getLen();
 
-        try (io.sluice.format.RowReader reader =
-                format.open(conf(), file, 0, length, spec(TABLE, StorageFormat.AVRO))) {
-            io.sluice.row.Row row = new io.sluice.row.Row(2);
-            java.util.List<Float> progress = new java.util.ArrayList<>();
+        try (RowReader reader = format.open(conf(), file, 0, length, spec(TABLE, StorageFormat.AVRO))) {
+            Row row = new Row(2);
+            List<Float> progress = new ArrayList<>();
             int read = 0;
             while (reader.next(row)) {
                 if (++read % 1_000 == 0) {
@@ -78,12 +83,7 @@ class AvroSplitsAndBadRecordsTest {
 
     @Test
     void splitsOfAFileWithManyBlocksReadEveryRecordExactlyOnce() throws Exception {
-        org.apache.hadoop.fs.Path file = path(dir.resolve("blocks.avro"));
-        AvroFiles.write(
-                file,
-                SCHEMA,
-                IntStream.range(0, 10_000).mapToObj(i -> record(i, i % 9999)).toList(),
-                250);
+        org.apache.hadoop.fs.Path file = manyBlocks("blocks.avro");
 
         List<List<Row>> splits = readSplits(format, file, TABLE, StorageFormat.AVRO, 3);
 
