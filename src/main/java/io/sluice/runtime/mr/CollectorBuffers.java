@@ -21,8 +21,6 @@ final class CollectorBuffers {
     final byte[] data;
     final int[] partition;
     final int[] keyStart;
-    final int[] keyLength;
-    final int[] valueLength;
     final long[] prefix1;
     final long[] prefix2;
     final int[] order;
@@ -34,8 +32,6 @@ final class CollectorBuffers {
             byte[] data,
             int[] partition,
             int[] keyStart,
-            int[] keyLength,
-            int[] valueLength,
             long[] prefix1,
             long[] prefix2,
             int[] order,
@@ -45,8 +41,6 @@ final class CollectorBuffers {
         this.data = data;
         this.partition = partition;
         this.keyStart = keyStart;
-        this.keyLength = keyLength;
-        this.valueLength = valueLength;
         this.prefix1 = prefix1;
         this.prefix2 = prefix2;
         this.order = order;

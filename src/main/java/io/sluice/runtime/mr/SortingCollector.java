@@ -47,7 +47,7 @@ import org.apache.hadoop.util.ReflectionUtils;
  */
 public final class SortingCollector implements MapOutputCollector<KeyWritable, RowWritable> {
     /** Per-record bookkeeping besides the bytes, counted against the sort buffer. */
-    private static final int RECORD_OVERHEAD = 56;
+    private static final int RECORD_OVERHEAD = 48;
 
     /** The largest sort buffer: offsets into it are ints, and the array may grow past it by one record. */
     private static final long MAX_BUFFER = 1536L << 20;
@@ -106,9 +106,12 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private int length;
     private int count;
     private int[] partition = new int[1024];
+    /**
+     * Where each record starts in {@code data}: its key's vint length, the key's vint group length, the key bytes,
+     * the value's vint length and the value bytes, as IFile stores a record. The lengths are read back from there.
+     */
     private int[] keyStart = new int[1024];
-    private int[] keyLength = new int[1024];
-    private int[] valueLength = new int[1024];
+
     private long[] prefix1 = new long[1024];
     private long[] prefix2 = new long[1024];
     /**
@@ -118,7 +121,9 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private long differ1;
 
     private long differ2;
-    // The sort's arrays: made at the first spill for as many records as it has, so that they are not allocated
+    // The sort's arrays (order holds the records' starts in data, in sorted order, so that writing a spill reads
+    // each record where it lies and nothing else out of order): made at the first spill for as many records as it has,
+    // so that they are not allocated
     // anew at each doubling of the arrays above (large arrays, garbage of the old generation).
     private int[] order = new int[0];
     private int[] scratch = new int[0];
@@ -172,8 +177,6 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         data = buffers.data;
         partition = buffers.partition;
         keyStart = buffers.keyStart;
-        keyLength = buffers.keyLength;
-        valueLength = buffers.valueLength;
         prefix1 = buffers.prefix1;
         prefix2 = buffers.prefix2;
         order = buffers.order;
@@ -189,20 +192,10 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
                     jobId,
                     job.getNumMapTasks(),
                     new CollectorBuffers(
-                            data,
-                            partition,
-                            keyStart,
-                            keyLength,
-                            valueLength,
-                            prefix1,
-                            prefix2,
-                            order,
-                            scratch,
-                            sortKey,
-                            sortScratch));
+                            data, partition, keyStart, prefix1, prefix2, order, scratch, sortKey, sortScratch));
         }
         data = null;
-        partition = keyStart = keyLength = valueLength = order = scratch = null;
+        partition = keyStart = order = scratch = null;
         prefix1 = prefix2 = sortKey = sortScratch = null;
     }
 
@@ -232,8 +225,6 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         length += value.length();
         partition[count] = partitionNumber;
         keyStart[count] = start;
-        keyLength[count] = keyEnd - start;
-        valueLength[count] = length - keyEnd;
         long first = pack(data, start + header, keyEnd);
         long second = pack(data, start + header + 8, keyEnd);
         prefix1[count] = first;
@@ -317,7 +308,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
             int start = keyStart[i];
             int first = WritableUtils.decodeVIntSize(data[start]);
             int keyFrom = start + first + WritableUtils.decodeVIntSize(data[start + first]) + common;
-            int end = start + keyLength[i];
+            int end = start + keyBytes(start);
             prefix1[i] = pack(data, keyFrom, end);
             prefix2[i] = pack(data, keyFrom + 8, end);
             differ1 |= prefix1[i] ^ prefix1[0]; // the first record's, set first
@@ -345,8 +336,6 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         int size = (int) grownSize(count, partition.length, capacity / RECORD_OVERHEAD + 1);
         partition = Arrays.copyOf(partition, size);
         keyStart = Arrays.copyOf(keyStart, size);
-        keyLength = Arrays.copyOf(keyLength, size);
-        valueLength = Arrays.copyOf(valueLength, size);
         prefix1 = Arrays.copyOf(prefix1, size);
         prefix2 = Arrays.copyOf(prefix2, size);
     }
@@ -429,7 +418,7 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private void place(int[] fill, SortKeyBytes keyBytes, int from, int to) {
         for (int i = from; i < to; i++) {
             int at = fill[partition[i]]++;
-            order[at] = i;
+            order[at] = keyStart[i];
             sortKey[at] = keyBytes == null ? prefix1[i] : keyBytes.key(prefix1[i], prefix2[i]);
         }
     }
@@ -461,10 +450,9 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private int locate(int from, int to) {
         int touched = 0;
         for (int i = from; i < to; i++) {
-            int record = order[i];
-            int start = keyStart[record];
-            int keyBytes = keyLength[record];
-            int valueBytes = valueLength[record];
+            int start = order[i];
+            int keyBytes = keyBytes(start);
+            int valueBytes = serializedBytes(start + keyBytes);
             batchStarts[i - from] = start;
             batchKeyBytes[i - from] = keyBytes;
             batchValueBytes[i - from] = valueBytes;
@@ -504,6 +492,35 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
             }
         }
         return staged;
+    }
+
+    /** The bytes of the serialized key starting at {@code start} in {@code data}: its two vint lengths and its bytes. */
+    private int keyBytes(int start) {
+        int lengthBytes = vintSize(data[start]);
+        return lengthBytes + vintSize(data[start + lengthBytes]) + vint(data, start, lengthBytes);
+    }
+
+    /** The bytes of the vint length at {@code start} in {@code data} and of the bytes it counts. */
+    private int serializedBytes(int start) {
+        int lengthBytes = vintSize(data[start]);
+        return lengthBytes + vint(data, start, lengthBytes);
+    }
+
+    /** The size of a vint whose first byte is {@code first} ({@code WritableUtils.decodeVIntSize}). */
+    private static int vintSize(byte first) {
+        return first >= -112 ? 1 : first < -120 ? -119 - first : -111 - first;
+    }
+
+    /** The non-negative vint of {@code size} bytes at {@code at} in {@code bytes}, as {@link #putVInt} writes it. */
+    private static int vint(byte[] bytes, int at, int size) {
+        if (size == 1) {
+            return bytes[at];
+        }
+        int value = 0;
+        for (int i = 1; i < size; i++) {
+            value = (value << 8) | (bytes[at + i] & 0xFF);
+        }
+        return value;
     }
 
     /** Writes a non-negative int as Hadoop's vint ({@code WritableUtils.writeVInt}); returns the position after it. */
@@ -663,21 +680,15 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
         }
     }
 
-    /** Compares two records of one partition by their first key bytes, then the next ones, then the whole keys. */
+    /**
+     * Compares two records of one partition, starting at {@code a} and {@code b} in {@code data}, by their sort keys,
+     * then, when those are equal, by their whole keys.
+     */
     private int compare(long keyA, int a, long keyB, int b) {
         if (keyA != keyB) {
             return Long.compareUnsigned(keyA, keyB);
         }
-        // Equal sort keys: the prefixes they were taken from (the first one equal too, unless the keys were taken by
-        // SortKeyBytes), then the whole keys.
-        int c = Long.compareUnsigned(prefix1[a], prefix1[b]);
-        if (c == 0) {
-            c = Long.compareUnsigned(prefix2[a], prefix2[b]);
-        }
-        if (c != 0) {
-            return c;
-        }
-        return comparator.compare(data, keyStart[a], keyLength[a], data, keyStart[b], keyLength[b]);
+        return comparator.compare(data, a, keyBytes(a), data, b, keyBytes(b));
     }
 
     @Override

@@ -12,8 +12,6 @@ class CollectorBuffersTest {
                 new byte[8],
                 new int[4],
                 new int[4],
-                new int[4],
-                new int[4],
                 new long[4],
                 new long[4],
                 new int[4],
