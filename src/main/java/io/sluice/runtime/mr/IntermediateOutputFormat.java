@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.SequenceFile;
 import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.OutputCommitter;
 import org.apache.hadoop.mapreduce.RecordWriter;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
@@ -26,6 +27,16 @@ public final class IntermediateOutputFormat extends FileOutputFormat<NullWritabl
     static final String SCHEMA = "sluice.intermediate.schema";
 
     static final Text SCHEMA_METADATA = new Text("sluice.schema");
+
+    private SignallingCommitter committer;
+
+    @Override
+    public synchronized OutputCommitter getOutputCommitter(TaskAttemptContext context) throws IOException {
+        if (committer == null) {
+            committer = new SignallingCommitter(getOutputPath(context), context);
+        }
+        return committer;
+    }
 
     @Override
     public RecordWriter<NullWritable, Row> getRecordWriter(TaskAttemptContext context) throws IOException {

@@ -47,12 +47,6 @@ public final class JobRunner {
     /** How often a running job's progress and counters are read for the {@link ProgressListener}. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
-    /**
-     * How often a job on the local runner is checked for completion: a look at the runner's in-process status, a few
-     * microseconds, so often that the end of a job is seen ~2.5 ms after it on average (10 ms at 20).
-     */
-    static final Duration LOCAL_CHECK_INTERVAL = Duration.ofMillis(5);
-
     /** How long a killed MapReduce job is given to stop its tasks before its folders are deleted. */
     static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
@@ -153,9 +147,9 @@ public final class JobRunner {
             throws IOException, InterruptedException, ClassNotFoundException {
         deadline.check();
         hadoop.submit();
-        // The local runner answers in-process: look often, so that short jobs do not wait for the next report.
+        // The local runner's committer tells when the job ends (LocalJobEnds): until then, only the reports wake this
+        // thread; after, its status is a few microseconds from saying so.
         boolean local = "local".equals(hadoop.getConfiguration().get("mapreduce.framework.name", "local"));
-        long check = local ? LOCAL_CHECK_INTERVAL.toMillis() : POLL_INTERVAL.toMillis();
         try {
             long nextReport = System.nanoTime();
             while (!hadoop.isComplete()) {
@@ -164,7 +158,11 @@ public final class JobRunner {
                     listener.progress(HadoopProgress.of(hadoop, number, jobs, mapOnly, false));
                     nextReport = System.nanoTime() + POLL_INTERVAL.toNanos();
                 }
-                Thread.sleep(check);
+                if (!local) {
+                    Thread.sleep(POLL_INTERVAL.toMillis());
+                } else if (LocalJobEnds.await(hadoop.getJobID(), (nextReport - System.nanoTime()) / 1_000_000)) {
+                    Thread.sleep(1);
+                }
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             try {

@@ -120,7 +120,7 @@ public final class RowOutputFormat extends OutputFormat<NullWritable, Row> {
     @Override
     public synchronized OutputCommitter getOutputCommitter(TaskAttemptContext context) throws IOException {
         if (committer == null) {
-            committer = new FileOutputCommitter(FileOutputFormat.getOutputPath(context), context);
+            committer = new SignallingCommitter(FileOutputFormat.getOutputPath(context), context);
         }
         return committer;
     }
