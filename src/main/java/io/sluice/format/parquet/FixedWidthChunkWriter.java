@@ -29,6 +29,13 @@ final class FixedWidthChunkWriter extends ColumnChunkWriter {
     private int entries;
     /** Slots of the hash table: id + 1, or 0 when free. */
     private int[] slots = new int[512];
+    /**
+     * The last value looked up and its id (-1: none since the dictionary was cleared). A sorted column repeats its
+     * values in runs (a sort key's first column, mostly), which then skip the hash table.
+     */
+    private long lastBits;
+
+    private int lastId = -1;
 
     FixedWidthChunkWriter(ColumnDescriptor column, Settings settings, boolean dictionaryEnabled) {
         super(column, settings, dictionaryEnabled && kindOf(column) != Kind.BOOLEAN);
@@ -102,6 +109,16 @@ final class FixedWidthChunkWriter extends ColumnChunkWriter {
 
     /** The id of a value, added to the dictionary when new. */
     private int id(long bits) {
+        if (bits == lastBits && lastId >= 0) {
+            return lastId;
+        }
+        int id = lookUp(bits);
+        lastBits = bits;
+        lastId = id;
+        return id;
+    }
+
+    private int lookUp(long bits) {
         int mask = slots.length - 1;
         int slot = mix(bits) & mask;
         while (true) {
@@ -320,5 +337,6 @@ final class FixedWidthChunkWriter extends ColumnChunkWriter {
             entries = 0;
             Arrays.fill(slots, 0);
         }
+        lastId = -1;
     }
 }

@@ -259,6 +259,25 @@ class ColumnChunkWriterTest {
     }
 
     @Test
+    void runsOfASortedColumnKeepTheirIdsAcrossPagesAndRowGroups() throws Exception {
+        Configuration conf = conf();
+        conf.setLong("parquet.block.size", 256 * 1024);
+        StructType schema = schema("customer:bigint,qty:int,ts:bigint");
+        // runs of 1 to 13 equal values, some across the edges of pages and row groups
+        List<Row> rows = new ArrayList<>();
+        for (long customer = 0; rows.size() < 150_000; customer++) {
+            for (int i = 0; i <= customer % 13; i++) {
+                rows.add(Row.of(customer * 1_000, (int) (customer % 5), customer * 7 + i));
+            }
+        }
+
+        ParquetMetadata footer = writeBoth(conf, schema, rows);
+
+        assertThat(footer.getBlocks()).hasSizeGreaterThan(2);
+        assertThat(chunk(footer, 1, 0).hasDictionaryPage()).isTrue();
+    }
+
+    @Test
     void duckDbReadsEveryKindOfPage() throws Exception {
         Configuration conf = conf();
         conf.setInt("parquet.dictionary.page.size", 4096);
