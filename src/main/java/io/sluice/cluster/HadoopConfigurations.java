@@ -8,10 +8,13 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.crypto.KeyGenerator;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.stream.StreamResult;
@@ -59,7 +62,8 @@ public final class HadoopConfigurations {
      * take ~100 ms at the start of a process, the main thread meanwhile builds the command line, opens the catalog
      * and reads the job, and the second core is mostly idle then. The same thread also makes, in advance, two things
      * the first local job makes on the main thread: the platform MBean server (Hadoop's metrics register with it
-     * when the local runner starts, ~30 ms) and an XML transformer (writing {@code job.xml}).
+     * when the local runner starts, ~30 ms), an XML transformer (writing {@code job.xml}), the process's secure random
+     * numbers (a run's id) and the key generator of a job's shuffle secret (~20 ms at a job's submission).
      *
      * <p>Such a process also keeps Hadoop's metrics system in standby (unless {@code hadoop.metrics.init.mode} says
      * otherwise): the local runner's metrics are only published over JMX, which nothing reads in a command's short
@@ -92,13 +96,15 @@ public final class HadoopConfigurations {
     /** Makes what the first local job would make on the main thread; a failure only means it is made there. */
     private static void warmUpLocalJobs() {
         try {
+            UUID.randomUUID();
             ManagementFactory.getPlatformMBeanServer();
+            KeyGenerator.getInstance("HmacSHA1").init(64);
             TransformerFactory.newInstance()
                     .newTransformer()
                     .transform(
                             new StreamSource(new StringReader("<configuration/>")),
                             new StreamResult(new StringWriter()));
-        } catch (TransformerException | RuntimeException e) {
+        } catch (TransformerException | NoSuchAlgorithmException | RuntimeException e) {
             // nothing is lost: the job makes them itself
         }
     }
