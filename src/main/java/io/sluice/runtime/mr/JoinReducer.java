@@ -1,5 +1,6 @@
 package io.sluice.runtime.mr;
 
+import io.sluice.expr.ExpressionEvaluationException;
 import io.sluice.job.JobDefinition;
 import io.sluice.job.JoinStage;
 import io.sluice.row.Row;
@@ -10,6 +11,7 @@ import io.sluice.runtime.stage.JoinLayout;
 import io.sluice.runtime.stage.RowConsumer;
 import io.sluice.types.StructType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -95,7 +97,11 @@ public final class JoinReducer extends Reducer<KeyWritable, RowWritable, NullWri
     }
 
     private void push(Row out) throws IOException {
-        TaskOutput.push(after, out, badRecords);
+        try {
+            after.accept(out);
+        } catch (ExpressionEvaluationException | UncheckedIOException e) {
+            TaskOutput.failed(e, out, badRecords);
+        }
     }
 
     /** Runs the task; a failure's reason is left for the runner ({@link TaskFailures}). */

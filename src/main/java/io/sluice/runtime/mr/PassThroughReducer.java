@@ -1,5 +1,6 @@
 package io.sluice.runtime.mr;
 
+import io.sluice.expr.ExpressionEvaluationException;
 import io.sluice.job.DistinctStage;
 import io.sluice.job.JobDefinition;
 import io.sluice.job.Stage;
@@ -10,6 +11,7 @@ import io.sluice.runtime.io.ShuffleConf;
 import io.sluice.runtime.io.ShuffleRows;
 import io.sluice.runtime.stage.RowConsumer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
@@ -95,7 +97,11 @@ public final class PassThroughReducer extends Reducer<KeyWritable, RowWritable, 
     }
 
     private void push(Row out) throws IOException {
-        TaskOutput.push(after, out, badRecords);
+        try {
+            after.accept(out);
+        } catch (ExpressionEvaluationException | UncheckedIOException e) {
+            TaskOutput.failed(e, out, badRecords);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sluice.runtime.mr;
 
+import io.sluice.expr.ExpressionEvaluationException;
 import io.sluice.job.JobDefinition;
 import io.sluice.job.ReduceStage;
 import io.sluice.row.Row;
@@ -68,7 +69,11 @@ public final class ShuffleMapper extends Mapper<NullWritable, Row, KeyWritable, 
 
     @Override
     protected void map(NullWritable key, Row row, Context context) throws IOException {
-        TaskOutput.push(stages, row, badRecords);
+        try {
+            stages.accept(row);
+        } catch (ExpressionEvaluationException | UncheckedIOException e) {
+            TaskOutput.failed(e, row, badRecords);
+        }
     }
 
     @Override

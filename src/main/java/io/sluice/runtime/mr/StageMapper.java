@@ -1,5 +1,6 @@
 package io.sluice.runtime.mr;
 
+import io.sluice.expr.ExpressionEvaluationException;
 import io.sluice.job.JobDefinition;
 import io.sluice.job.JobDefinitions;
 import io.sluice.row.Row;
@@ -7,6 +8,7 @@ import io.sluice.runtime.stage.RowConsumer;
 import io.sluice.types.DataType;
 import io.sluice.types.StructType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.NullWritable;
@@ -37,7 +39,11 @@ public final class StageMapper extends Mapper<NullWritable, Row, NullWritable, R
 
     @Override
     protected void map(NullWritable key, Row row, Context context) throws IOException {
-        TaskOutput.push(stages, row, badRecords);
+        try {
+            stages.accept(row);
+        } catch (ExpressionEvaluationException | UncheckedIOException e) {
+            TaskOutput.failed(e, row, badRecords);
+        }
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 
 /**
  * A task's output as Sluice's row operators reach it. Operators are {@link RowConsumer}s, which throw no checked
- * exceptions, so a failed write travels through them unchecked and {@link #push} throws it again as it was.
+ * exceptions, so a failed write travels through them unchecked and {@link #failed} throws it again as it was.
  */
 final class TaskOutput {
     private TaskOutput() {}
@@ -37,15 +37,19 @@ final class TaskOutput {
     }
 
     /**
-     * Gives a row to the operators: a row an expression fails on is a bad record, a failed write is thrown as it was.
+     * What a task does when its operators fail on a row: a row an expression fails on is a bad record, a failed write
+     * is thrown as it was. Each task type gives its rows to its operators itself, inside its own {@code try}: one
+     * shared method doing so gave the JIT compiler a single call site whose profile mixed the map side's operators with
+     * the reduce side's writers, so that the code compiled for one was thrown away (and compiled again) when the other
+     * came.
      */
-    static void push(RowConsumer operators, Row row, BadRecords badRecords) throws IOException {
-        try {
-            operators.accept(row);
-        } catch (ExpressionEvaluationException e) {
+    static void failed(RuntimeException failure, Row row, BadRecords badRecords) throws IOException {
+        if (failure instanceof ExpressionEvaluationException e) {
             badRecords.add("row " + row + ": " + e.getMessage());
-        } catch (UncheckedIOException e) {
+        } else if (failure instanceof UncheckedIOException e) {
             throw e.getCause();
+        } else {
+            throw failure;
         }
     }
 }
