@@ -15,7 +15,8 @@ import java.util.jar.Manifest;
 
 /**
  * The class path of this JVM as absolute file paths, with the {@code Class-Path} of manifest-only jars (test runners
- * start JVMs with one) expanded into the entries it names.
+ * start JVMs with one) expanded into the entries it names, and a jar of merged libraries ({@link ClasspathJar}, which
+ * {@code bin/sluice} runs with) into the jars it was made of.
  */
 final class JvmClassPath {
     private JvmClassPath() {}
@@ -47,13 +48,23 @@ final class JvmClassPath {
         return new ArrayList<>(entries);
     }
 
-    /** Adds an entry; a manifest-only jar is replaced by the entries it names. */
+    /**
+     * Adds an entry; a manifest-only jar is replaced by the entries it names, a merged jar by the jars it was made of
+     * (when they are all still there).
+     */
     private static void add(Path entry, Set<Path> entries) {
         if (entries.contains(entry)) {
             return;
         }
         if (!Files.isRegularFile(entry) || !entry.toString().endsWith(".jar")) {
             entries.add(entry);
+            return;
+        }
+        List<Path> merged = ClasspathJar.mergedFrom(entry);
+        if (!merged.isEmpty() && merged.stream().allMatch(Files::isRegularFile)) {
+            for (Path path : merged) {
+                add(path.toAbsolutePath().normalize(), entries);
+            }
             return;
         }
         List<Path> named = manifestOnlyClassPath(entry);
