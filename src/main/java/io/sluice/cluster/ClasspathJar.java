@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,8 +34,9 @@ import java.util.zip.Deflater;
  *
  * <p>The jar holds what the class path gave: for each name, the entry of the first jar that has it, as class loading
  * finds it; the service files of {@code META-INF/services} joined in class path order, as {@link
- * java.util.ServiceLoader} reads them from all jars; the version-specific classes of multi-release jars. Signatures,
- * module descriptors and the jars' own manifests are left out. The manifest names the jars it was made of ({@value
+ * java.util.ServiceLoader} reads them from all jars; the version-specific classes of multi-release jars. Module
+ * descriptors and the jars' own manifests are left out, and signed jars (BouncyCastle's) stay jars of their own, after
+ * the merged one, so that their signatures still hold. The manifest names the jars it was made of ({@value
  * #MERGED_FROM}), so that {@link JvmClassPath} can give them back where Sluice ships its libraries to a cluster.
  */
 public final class ClasspathJar {
@@ -46,7 +48,10 @@ public final class ClasspathJar {
 
     private ClasspathJar() {}
 
-    /** {@code ClasspathJar JAR CLASSPATH_FILE}: merges the jars the file lists (separated by the path separator). */
+    /**
+     * {@code ClasspathJar JAR CLASSPATH_FILE}: merges the jars the file lists (separated by the path separator) into
+     * {@code JAR}, and writes the class path of the signed ones, left out, to {@code JAR.unmerged} (empty if none).
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: ClasspathJar JAR CLASSPATH_FILE");
@@ -57,13 +62,25 @@ public final class ClasspathJar {
                 jars.add(Path.of(entry.trim()));
             }
         }
-        write(jars, Path.of(args[0]));
+        Path jar = Path.of(args[0]);
+        List<Path> unmerged = write(jars, jar);
+        Files.writeString(
+                jar.resolveSibling(jar.getFileName() + ".unmerged"),
+                String.join(
+                        File.pathSeparator,
+                        unmerged.stream().map(Path::toString).toList()),
+                StandardCharsets.UTF_8);
     }
 
-    /** Writes the merged jar of {@code jars} to {@code jar}, through a file beside it renamed at the end. */
-    static void write(List<Path> jars, Path jar) throws IOException {
+    /**
+     * Writes the merged jar of {@code jars} to {@code jar}, through a file beside it renamed at the end; returns the
+     * signed jars, which are left out (a signed jar's classes are checked against its signatures, which a merged jar
+     * cannot keep), in class path order.
+     */
+    static List<Path> write(List<Path> jars, Path jar) throws IOException {
         Path partial = jar.resolveSibling(jar.getFileName() + ".partial");
         List<JarFile> files = new ArrayList<>();
+        List<Path> unmerged = new ArrayList<>();
         try {
             StringBuilder mergedFrom = new StringBuilder();
             boolean multiRelease = false;
@@ -72,6 +89,11 @@ public final class ClasspathJar {
                     throw new IOException(path + " is not a jar");
                 }
                 JarFile file = new JarFile(path.toFile(), false);
+                if (signed(file)) {
+                    file.close();
+                    unmerged.add(path);
+                    continue;
+                }
                 files.add(file);
                 multiRelease |= file.isMultiRelease();
                 mergedFrom.append(mergedFrom.length() == 0 ? "" : " ").append(path.toUri());
@@ -95,6 +117,7 @@ public final class ClasspathJar {
                 }
             }
             Files.move(partial, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return unmerged;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
             throw e;
@@ -103,6 +126,17 @@ public final class ClasspathJar {
                 file.close();
             }
         }
+    }
+
+    private static boolean signed(JarFile file) {
+        return file.stream().anyMatch(entry -> signature(entry.getName().toUpperCase(Locale.ROOT)));
+    }
+
+    /** Whether an entry, its name in upper case, is a signature file of its jar. */
+    private static boolean signature(String upper) {
+        return upper.startsWith("META-INF/")
+                && upper.indexOf('/', "META-INF/".length()) < 0
+                && (upper.endsWith(".SF") || upper.endsWith(".DSA") || upper.endsWith(".RSA") || upper.endsWith(".EC"));
     }
 
     private static Manifest manifest(boolean multiRelease, String mergedFrom) {
@@ -177,15 +211,7 @@ public final class ClasspathJar {
         if (upper.equals("META-INF/MANIFEST.MF") || upper.equals("META-INF/INDEX.LIST")) {
             return false;
         }
-        boolean topOfMetaInf = upper.startsWith("META-INF/") && upper.indexOf('/', "META-INF/".length()) < 0;
-        if (topOfMetaInf
-                && (upper.endsWith(".SF")
-                        || upper.endsWith(".DSA")
-                        || upper.endsWith(".RSA")
-                        || upper.endsWith(".EC"))) {
-            return false;
-        }
-        return !name.equals("module-info.class") && !name.endsWith("/module-info.class");
+        return !signature(upper) && !name.equals("module-info.class") && !name.endsWith("/module-info.class");
     }
 
     /** The jars a merged jar was made of, as its manifest names them; empty for any other jar. */

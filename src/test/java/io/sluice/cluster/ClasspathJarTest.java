@@ -34,7 +34,6 @@ class ClasspathJarTest {
                         "a/Shared.class", "first",
                         "a/OnlyFirst.class", "only first",
                         "META-INF/services/a.Service", "a.FirstImpl",
-                        "META-INF/FIRST.SF", "signature",
                         "module-info.class", "module"));
         Path second = jar(
                 "second.jar",
@@ -44,9 +43,10 @@ class ClasspathJarTest {
                         "b/OnlySecond.class", "only second",
                         "META-INF/services/a.Service", "a.SecondImpl\n",
                         "META-INF/LICENSE", "license"));
+        Path signed = jar("signed.jar", false, Map.of("s/Signed.class", "signed", "META-INF/SIGNER.SF", "signature"));
         Path merged = dir.resolve("lib.jar");
 
-        ClasspathJar.write(List.of(first, second), merged);
+        List<Path> unmerged = ClasspathJar.write(List.of(first, signed, second), merged);
 
         Map<String, String> entries = read(merged);
         assertThat(entries)
@@ -54,7 +54,8 @@ class ClasspathJarTest {
                 .containsEntry("a/OnlyFirst.class", "only first")
                 .containsEntry("b/OnlySecond.class", "only second")
                 .containsEntry("META-INF/LICENSE", "license")
-                .doesNotContainKeys("META-INF/FIRST.SF", "module-info.class");
+                .doesNotContainKeys("s/Signed.class", "META-INF/SIGNER.SF", "module-info.class");
+        assertThat(unmerged).containsExactly(signed);
         assertThat(entries.get("META-INF/services/a.Service").lines().filter(l -> !l.isBlank()))
                 .containsExactly("a.FirstImpl", "a.SecondImpl");
         assertThat(ClasspathJar.mergedFrom(merged)).containsExactly(first, second);
