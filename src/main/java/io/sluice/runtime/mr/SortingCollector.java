@@ -123,8 +123,8 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
     private long differ2;
     // The sort's arrays (order holds the records' starts in data, in sorted order, so that writing a spill reads
     // each record where it lies and nothing else out of order): made at the first spill for as many records as it has,
-    // so that they are not allocated
-    // anew at each doubling of the arrays above (large arrays, garbage of the old generation).
+    // so that they are not allocated anew at each doubling of the arrays above (large arrays, garbage of the old
+    // generation).
     private int[] order = new int[0];
     private int[] scratch = new int[0];
     private long[] sortKey = new long[0];
