@@ -205,28 +205,29 @@ public final class ClasspathJar {
         out.closeEntry();
     }
 
-    /** Whether an entry of a jar belongs in the merged jar: not its manifest, index, signatures or module descriptor. */
+    /**
+     * Whether an entry of an (unsigned) jar belongs in the merged jar: not its manifest, index or module descriptor.
+     */
     private static boolean kept(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
-        if (upper.equals("META-INF/MANIFEST.MF") || upper.equals("META-INF/INDEX.LIST")) {
-            return false;
-        }
-        return !signature(upper) && !name.equals("module-info.class") && !name.endsWith("/module-info.class");
+        return !upper.equals("META-INF/MANIFEST.MF")
+                && !upper.equals("META-INF/INDEX.LIST")
+                && !name.equals("module-info.class")
+                && !name.endsWith("/module-info.class");
     }
 
-    /** The jars a merged jar was made of, as its manifest names them; empty for any other jar. */
-    static List<Path> mergedFrom(Path jar) {
+    /**
+     * The jars a merged jar was made of, as its manifest names them; empty for the manifest of any other jar.
+     *
+     * @throws IllegalArgumentException when the list is not of file URIs
+     */
+    static List<Path> mergedFrom(Manifest manifest) {
+        String list = manifest.getMainAttributes().getValue(MERGED_FROM);
         List<Path> jars = new ArrayList<>();
-        try (JarFile file = new JarFile(jar.toFile(), false)) {
-            Manifest manifest = file.getManifest();
-            String list = manifest == null ? null : manifest.getMainAttributes().getValue(MERGED_FROM);
-            if (list != null) {
-                for (String entry : list.trim().split("\\s+")) {
-                    jars.add(Path.of(URI.create(entry)));
-                }
+        if (list != null) {
+            for (String entry : list.trim().split("\\s+")) {
+                jars.add(Path.of(URI.create(entry)));
             }
-        } catch (IOException | IllegalArgumentException e) {
-            // not a merged jar that can be read: it stays a plain entry
         }
         return jars;
     }

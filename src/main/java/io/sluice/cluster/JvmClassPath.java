@@ -56,33 +56,37 @@ final class JvmClassPath {
         if (entries.contains(entry)) {
             return;
         }
-        if (!Files.isRegularFile(entry) || !entry.toString().endsWith(".jar")) {
-            entries.add(entry);
-            return;
-        }
-        List<Path> merged = ClasspathJar.mergedFrom(entry);
-        if (!merged.isEmpty() && merged.stream().allMatch(Files::isRegularFile)) {
-            for (Path path : merged) {
-                add(path.toAbsolutePath().normalize(), entries);
-            }
-            return;
-        }
-        List<Path> named = manifestOnlyClassPath(entry);
-        if (named.isEmpty()) {
+        List<Path> standsFor =
+                Files.isRegularFile(entry) && entry.toString().endsWith(".jar") ? standsFor(entry) : List.of();
+        if (standsFor.isEmpty()) {
             entries.add(entry);
         }
-        for (Path path : named) {
+        for (Path path : standsFor) {
             add(path, entries);
         }
     }
 
-    /** The entries a jar of nothing but a manifest names in its {@code Class-Path}; none for any other jar. */
-    private static List<Path> manifestOnlyClassPath(Path jar) {
+    /**
+     * The entries a jar stands for, read from its manifest: the jars a merged jar ({@link ClasspathJar}) was made of,
+     * if they are all still there, or those a jar of nothing but a manifest names in its {@code Class-Path}; none for
+     * any other jar.
+     */
+    private static List<Path> standsFor(Path jar) {
         List<Path> named = new ArrayList<>();
-        try (JarFile file = new JarFile(jar.toFile())) {
+        try (JarFile file = new JarFile(jar.toFile(), false)) {
             Manifest manifest = file.getManifest();
-            String classPath =
-                    manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            if (manifest == null) {
+                return named;
+            }
+            List<Path> merged = ClasspathJar.mergedFrom(manifest);
+            if (!merged.isEmpty()) {
+                return merged.stream().allMatch(Files::isRegularFile)
+                        ? merged.stream()
+                                .map(p -> p.toAbsolutePath().normalize())
+                                .toList()
+                        : named;
+            }
+            String classPath = manifest.getMainAttributes().getValue("Class-Path");
             if (classPath == null || file.stream().anyMatch(e -> !e.getName().startsWith("META-INF/"))) {
                 return named;
             }
