@@ -30,7 +30,7 @@ public final class KeySampler {
         this.random = new Random(seed);
     }
 
-    /** Offers the key of one input row to the sample. */
+    /** Offers the key of one input row to the sample (not inlined by C2: bin/compiler-directives.json). */
     public void add(Row row) {
         seen++;
         long slot = seen <= capacity ? sample.size() : (long) (random.nextDouble() * seen);

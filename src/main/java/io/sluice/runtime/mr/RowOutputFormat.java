@@ -232,13 +232,19 @@ public final class RowOutputFormat extends OutputFormat<NullWritable, Row> {
             }
             RowWriter writer = writers.get(partition);
             if (writer == null) {
-                String folder = folder(row);
-                Path path = folder.isEmpty() ? new Path(work, file) : new Path(new Path(work, folder), file);
-                writer = format.create(conf, path, dataSchema, compression);
-                writers.put(partition, writer);
+                writer = open(partition, row);
             }
             lastKey = partition;
             lastWriter = writer;
+            return writer;
+        }
+
+        /** Opens the file of a partition not written yet (kept out of the compiled row path: compiler-directives.json). */
+        private RowWriter open(Object partition, Row row) throws IOException {
+            String folder = folder(row);
+            Path path = folder.isEmpty() ? new Path(work, file) : new Path(new Path(work, folder), file);
+            RowWriter writer = format.create(conf, path, dataSchema, compression);
+            writers.put(partition, writer);
             return writer;
         }
 

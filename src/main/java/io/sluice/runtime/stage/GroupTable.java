@@ -80,6 +80,7 @@ final class GroupTable {
         size = 0;
     }
 
+    /** Adds a group (this and {@link #rehash} are not inlined by C2: bin/compiler-directives.json). */
     private int add(Row row, int[] positions, int hash) {
         if (size == hashes.length) {
             hashes = Arrays.copyOf(hashes, size * 2);

@@ -108,7 +108,7 @@ public final class HashAggregator implements RowConsumer {
      * emitted and emptied; holding more groups than half of the first {@value #PROBE_ROWS} rows, hashing stops (the
      * check a count of rows at {@value #PROBE_ROWS} would make, made as soon as its answer is certain and off the path
      * of rows that find their group, where a branch first taken after compilation would send the compiled code back to
-     * the interpreter).
+     * the interpreter). Not inlined by C2 (bin/compiler-directives.json).
      */
     private void addFirst(int group, Row row) {
         start(group, row);
