@@ -17,6 +17,11 @@ final class Access {
         return new ColumnValue(type, position);
     }
 
+    /** The position of the column {@code node} reads, when it is a plain column reference, else -1. */
+    static int columnPosition(Node node) {
+        return node instanceof ColumnValue column ? column.position : -1;
+    }
+
     static Node field(DataType type, Node struct, int position) {
         return new FieldValue(type, struct, position);
     }

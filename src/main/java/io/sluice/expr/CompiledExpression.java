@@ -30,4 +30,13 @@ public interface CompiledExpression {
     default void evaluateInto(Row row, Row out, int position) {
         out.set(position, evaluate(row));
     }
+
+    /**
+     * The position of the input column this expression is, when it is a plain column reference (its value is that
+     * column's, as is), else -1: callers then copy the value ({@link Row#setFrom}) or read it in place instead of
+     * evaluating the expression.
+     */
+    default int columnPosition() {
+        return -1;
+    }
 }

@@ -43,6 +43,11 @@ final class CompiledTree implements CompiledExpression {
         }
     }
 
+    @Override
+    public int columnPosition() {
+        return Access.columnPosition(root);
+    }
+
     /** True when the value does not depend on the row. */
     boolean isConstant() {
         return root.isConstant();

@@ -33,6 +33,12 @@ public final class HashAggregator implements RowConsumer {
     private final KeyCodec keyCodec;
     private final int[] groupPositions;
     private final CompiledExpression[] arguments;
+    /**
+     * For each argument that is a plain column, its position in the input rows, which the states read in place;
+     * else -1 (the argument is evaluated into {@link #argumentValues}, or is absent, as for {@code count(*)}).
+     */
+    private final int[] columnArguments;
+
     private final GroupStates[] states;
     private final int partialWidth;
     private final int maxGroups;
@@ -55,6 +61,9 @@ public final class HashAggregator implements RowConsumer {
         this.keyCodec = keyCodec;
         this.groupPositions = reduce.groupPositions();
         this.arguments = reduce.arguments();
+        this.columnArguments = Arrays.stream(arguments)
+                .mapToInt(argument -> argument == null ? -1 : argument.columnPosition())
+                .toArray();
         this.states = reduce.aggregations().stream()
                 .map(a -> a.aggregator().groupStates())
                 .toArray(GroupStates[]::new);
@@ -86,7 +95,7 @@ public final class HashAggregator implements RowConsumer {
         for (int i = 0; i < arguments.length; i++) {
             if (arguments[i] == null) {
                 argumentValues.set(i, null);
-            } else {
+            } else if (columnArguments[i] < 0) {
                 arguments[i].evaluateInto(row, argumentValues, i);
             }
         }
@@ -97,7 +106,7 @@ public final class HashAggregator implements RowConsumer {
         rows++;
         int group = groups.groupOf(row, groupPositions);
         if (group >= 0) {
-            add(group);
+            add(group, row);
         } else {
             addFirst(~group, row);
         }
@@ -112,7 +121,7 @@ public final class HashAggregator implements RowConsumer {
      */
     private void addFirst(int group, Row row) {
         start(group, row);
-        add(group);
+        add(group, row);
         if (groups.size() >= maxGroups) {
             flush();
         } else if (groups.size() * 2L > PROBE_ROWS && rows <= PROBE_ROWS) {
@@ -141,7 +150,7 @@ public final class HashAggregator implements RowConsumer {
             state.clear();
             state.grow(1);
         }
-        add(0);
+        add(0, row);
         keyBuffer.reset();
         int groupLength = keyCodec.encode(row, keyBuffer);
         Row partial = partialRow(0, probe);
@@ -162,9 +171,15 @@ public final class HashAggregator implements RowConsumer {
         }
     }
 
-    private void add(int group) {
+    /** Adds the arguments' values of {@code row} to the states of {@code group}. */
+    private void add(int group, Row row) {
         for (int i = 0; i < states.length; i++) {
-            states[i].add(group, argumentValues, i);
+            int column = columnArguments[i];
+            if (column >= 0) {
+                states[i].add(group, row, column);
+            } else {
+                states[i].add(group, argumentValues, i);
+            }
         }
     }
 

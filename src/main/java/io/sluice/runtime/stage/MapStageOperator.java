@@ -238,24 +238,53 @@ public final class MapStageOperator implements RowConsumer {
         public void evaluateInto(Row row, Row out, int at) {
             out.setFrom(at, row, position);
         }
+
+        @Override
+        public int columnPosition() {
+            return position;
+        }
     }
 
-    /** Computes every output column from the input row into one reused output row. */
+    /**
+     * Computes every output column from the input row into one reused output row. Columns passed on as they are
+     * copied by position, without a call through the expression (one interface call per column a row makes, from a
+     * call site every column's expression shares).
+     */
     private static final class Project implements RowConsumer {
-        private final CompiledExpression[] columns;
+        /** Output positions of the copied columns, and the input positions they are copied from. */
+        private final int[] copiedTo;
+
+        private final int[] copiedFrom;
+        /** Output positions of the computed columns, and their expressions. */
+        private final int[] computedAt;
+
+        private final CompiledExpression[] computed;
         private final RowConsumer next;
         private final Row out;
 
         Project(List<CompiledExpression> columns, RowConsumer next) {
-            this.columns = columns.toArray(CompiledExpression[]::new);
+            List<Integer> copies = new ArrayList<>();
+            List<Integer> computes = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                (columns.get(i).columnPosition() >= 0 ? copies : computes).add(i);
+            }
+            this.copiedTo = copies.stream().mapToInt(Integer::intValue).toArray();
+            this.copiedFrom = copies.stream()
+                    .mapToInt(i -> columns.get(i).columnPosition())
+                    .toArray();
+            this.computedAt = computes.stream().mapToInt(Integer::intValue).toArray();
+            this.computed = computes.stream().map(columns::get).toArray(CompiledExpression[]::new);
             this.next = next;
-            this.out = new Row(this.columns.length);
+            this.out = new Row(columns.size());
         }
 
         @Override
         public void accept(Row row) {
-            for (int i = 0; i < columns.length; i++) {
-                columns[i].evaluateInto(row, out, i);
+            for (int i = 0; i < copiedTo.length; i++) {
+                out.setFrom(copiedTo[i], row, copiedFrom[i]);
+            }
+            for (int i = 0; i < computed.length; i++) {
+                computed[i].evaluateInto(row, out, computedAt[i]);
             }
             next.accept(out);
         }

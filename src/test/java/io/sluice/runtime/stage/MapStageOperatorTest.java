@@ -68,6 +68,21 @@ class MapStageOperatorTest {
     }
 
     @Test
+    void selectedColumnsAndComputedOnesKeepTheirPlaces() {
+        MapStageOperator map = operator(
+                """
+                { select: { total: "qty * price", nation: country, id: order_id, next: "qty + 1", again: country } }""");
+
+        map.accept(sale(7, "JP", 2, "1.25"));
+        map.accept(sale(8, "DE", 5, "2.00"));
+
+        assertThat(out)
+                .containsExactly(
+                        Row.of(new BigDecimal("2.50"), "JP", 7, 3, "JP"),
+                        Row.of(new BigDecimal("10.00"), "DE", 8, 6, "DE"));
+    }
+
+    @Test
     void deriveRenameDropCastInOrder() {
         MapStageOperator map = operator(
                 """
