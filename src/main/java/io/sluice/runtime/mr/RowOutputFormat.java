@@ -239,7 +239,7 @@ public final class RowOutputFormat extends OutputFormat<NullWritable, Row> {
             return writer;
         }
 
-        /** Opens the file of a partition not written yet (kept out of the compiled row path: compiler-directives.json). */
+        /** Opens the file of a new partition (kept out of the compiled row path: bin/compiler-directives.json). */
         private RowWriter open(Object partition, Row row) throws IOException {
             String folder = folder(row);
             Path path = folder.isEmpty() ? new Path(work, file) : new Path(new Path(work, folder), file);
