@@ -1,0 +1,128 @@
+package io.sluice.runtime.mr;
+
+import io.sluice.catalog.SerDeInfo;
+import io.sluice.format.ReadSpec;
+import io.sluice.format.RowReader;
+import io.sluice.format.csv.DelimitedFormat;
+import io.sluice.job.ColumnRef;
+import io.sluice.job.ExpressionTyper;
+import io.sluice.job.JobDefinitions;
+import io.sluice.job.JobValidator;
+import io.sluice.job.MapStage;
+import io.sluice.job.PathSource;
+import io.sluice.job.ReduceStage;
+import io.sluice.job.Stage;
+import io.sluice.job.ValidatedJob;
+import io.sluice.row.Row;
+import io.sluice.runtime.io.KeyCodec;
+import io.sluice.runtime.io.KeyColumn;
+import io.sluice.runtime.stage.HashAggregator;
+import io.sluice.runtime.stage.MapStageOperator;
+import io.sluice.runtime.stage.RowConsumer;
+import io.sluice.types.StructType;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Measures a job's map side in one thread, at steady state: the rows of its CSV path source read as a mapper reads
+ * them (the columns the job does not use skipped), then its leading {@code map} stages and, when a {@code reduce}
+ * follows, the map-side aggregation, over the whole file again and again in one JVM. It prints the nanoseconds per
+ * row of each pass, reading alone and with the stages, so that a change to the row path can be measured without the
+ * start-up, the JIT's warm-up and the second core of a whole run. Not a test: run it by hand, after {@code mvn
+ * test-compile}:
+ *
+ * <pre>
+ * java -XX:+UseParallelGC -cp target/classes:target/test-classes:$(cat target/classpath.txt) \
+ *     io.sluice.runtime.mr.MapPathBenchmark bench/etl/W2.yaml events=/path/to/events_1000000.csv out=/tmp/unused [passes=15]
+ * </pre>
+ *
+ * <p>With the launcher's collector ({@code -XX:+UseParallelGC}): G1's write barriers on the rows' value arrays add
+ * ~30 ns per W2 row. W2 on 1M rows, this way: ~105-115 ns per row reading, ~170-180 with the map side.
+ */
+public final class MapPathBenchmark {
+    private MapPathBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> arguments = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String[] pair = args[i].split("=", 2);
+            arguments.put(pair[0], pair[1]);
+        }
+        int passes =
+                Integer.parseInt(Optional.ofNullable(arguments.remove("passes")).orElse("15"));
+        ValidatedJob job = new JobValidator(id -> Optional.empty(), ExpressionTyper.compiling())
+                .validate(JobDefinitions.read(Path.of(args[0]), arguments));
+        if (!(job.definition().source() instanceof PathSource source) || !new File(source.path()).isFile()) {
+            throw new IllegalArgumentException("the job's source must be the path of one local file");
+        }
+        StructType schema = job.source().schema();
+        PathStorage storage = PathStorage.of(source, schema);
+        Map<String, String> parameters = new TreeMap<>(storage.parameters());
+        SourceColumns.read(job)
+                .ifPresent(read -> parameters.put(SourceColumns.READ_COLUMNS, SourceColumns.parameter(read)));
+        ReadSpec spec = new ReadSpec(
+                schema, storage.inputFormat(), SerDeInfo.of(storage.serde(), storage.serdeParameters()), parameters);
+        long[] out = new long[1];
+        for (int pass = 0; pass < passes; pass++) {
+            double reading = nanosPerRow(source.path(), spec, row -> out[0]++);
+            double staged = nanosPerRow(source.path(), spec, mapSide(job, out));
+            System.out.printf("pass %2d: reading %.1f ns/row, with the map side %.1f ns/row%n", pass, reading, staged);
+        }
+        System.out.println("(rows and groups seen: " + out[0] + ")");
+    }
+
+    /** The leading map stages, then the map-side aggregation of a reduce that follows them. */
+    private static RowConsumer mapSide(ValidatedJob job, long[] out) {
+        List<Stage> stages = job.definition().stages();
+        int maps = 0;
+        while (maps < stages.size() && stages.get(maps) instanceof MapStage) {
+            maps++;
+        }
+        RowConsumer consumer = row -> out[0]++;
+        if (maps < stages.size() && stages.get(maps) instanceof ReduceStage reduce) {
+            StructType input = job.inputOf(maps);
+            List<KeyColumn> keys = new ArrayList<>();
+            for (ColumnRef column : reduce.groupBy()) {
+                int position = position(input, column.name());
+                keys.add(new KeyColumn(
+                        position, input.fields().get(position).type(), KeyColumn.Order.ASC, KeyColumn.Nulls.FIRST));
+            }
+            consumer = HashAggregator.of(
+                    reduce, input, KeyCodec.of(keys), 100_000, (key, length, groupLength, partial) -> out[0]++);
+        }
+        for (int i = maps - 1; i >= 0; i--) {
+            consumer = MapStageOperator.compile((MapStage) stages.get(i), job.inputOf(i), consumer);
+        }
+        return consumer;
+    }
+
+    private static int position(StructType schema, String name) {
+        for (int i = 0; i < schema.fields().size(); i++) {
+            if (schema.fields().get(i).name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no column " + name + " in " + schema);
+    }
+
+    private static double nanosPerRow(String file, ReadSpec spec, RowConsumer consumer) throws Exception {
+        long start = System.nanoTime();
+        long rows = 0;
+        try (RowReader reader = new DelimitedFormat()
+                .open(new Configuration(), new org.apache.hadoop.fs.Path(file), 0, new File(file).length(), spec)) {
+            Row row = new Row(spec.schema().fields().size());
+            while (reader.next(row)) {
+                consumer.accept(row);
+                rows++;
+            }
+        }
+        return (double) (System.nanoTime() - start) / rows;
+    }
+}
