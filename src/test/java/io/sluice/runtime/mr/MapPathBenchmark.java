@@ -40,7 +40,8 @@ import org.apache.hadoop.conf.Configuration;
  *
  * <pre>
  * java -XX:+UseParallelGC -cp target/classes:target/test-classes:$(cat target/classpath.txt) \
- *     io.sluice.runtime.mr.MapPathBenchmark bench/etl/W2.yaml events=/path/to/events_1000000.csv out=/tmp/unused [passes=15]
+ *     io.sluice.runtime.mr.MapPathBenchmark bench/etl/W2.yaml events=/path/to/events_1000000.csv out=/tmp/unused \
+ *     [passes=15]
  * </pre>
  *
  * <p>With the launcher's collector ({@code -XX:+UseParallelGC}): G1's write barriers on the rows' value arrays add
