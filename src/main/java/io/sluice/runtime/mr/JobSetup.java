@@ -255,7 +255,7 @@ final class JobSetup {
             hadoop.setNumReduceTasks(reducers);
             return;
         }
-        KeyCodec key = KeyCodec.of(keyColumns(shuffle.keys(), shuffled), shuffle.groupingKeys());
+        KeyCodec key = shuffleKey(shuffle, shuffled);
         hadoop.setInputFormatClass(TaggedInputFormat.class);
         hadoop.setMapperClass(ShuffleMapper.class);
         hadoop.setReducerClass(shuffle.kind() == Shuffle.Kind.GROUP ? StageReducer.class : PassThroughReducer.class);
@@ -327,6 +327,11 @@ final class JobSetup {
     static void combine(Configuration conf, ReduceStage reduce, StructType shuffled) {
         conf.setBoolean(PlanStages.COMBINE, true);
         ShuffleConf.setValueSchema(conf, HashAggregator.partialSchema(reduce, shuffled));
+    }
+
+    /** The encoding of the key a (not join) shuffle sorts and groups rows of {@code shuffled} by. */
+    static KeyCodec shuffleKey(Shuffle shuffle, StructType shuffled) {
+        return KeyCodec.of(keyColumns(shuffle.keys(), shuffled), shuffle.groupingKeys());
     }
 
     private static List<KeyColumn> keyColumns(List<ShuffleKey> shuffleKeys, StructType shuffled) {

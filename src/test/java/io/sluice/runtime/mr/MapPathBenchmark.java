@@ -4,7 +4,6 @@ import io.sluice.catalog.SerDeInfo;
 import io.sluice.format.ReadSpec;
 import io.sluice.format.RowReader;
 import io.sluice.format.csv.DelimitedFormat;
-import io.sluice.job.ColumnRef;
 import io.sluice.job.ExpressionTyper;
 import io.sluice.job.JobDefinitions;
 import io.sluice.job.JobValidator;
@@ -13,27 +12,30 @@ import io.sluice.job.PathSource;
 import io.sluice.job.ReduceStage;
 import io.sluice.job.Stage;
 import io.sluice.job.ValidatedJob;
+import io.sluice.plan.MapReduceJob;
+import io.sluice.plan.PlannedStage;
+import io.sluice.plan.Planner;
 import io.sluice.row.Row;
 import io.sluice.runtime.io.KeyCodec;
-import io.sluice.runtime.io.KeyColumn;
 import io.sluice.runtime.stage.HashAggregator;
 import io.sluice.runtime.stage.MapStageOperator;
 import io.sluice.runtime.stage.RowConsumer;
 import io.sluice.types.StructType;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 
 /**
  * Measures a job's map side in one thread, at steady state: the rows of its CSV path source read as a mapper reads
- * them (the columns the job does not use skipped), then its leading {@code map} stages and, when a {@code reduce}
- * follows, the map-side aggregation, over the whole file again and again in one JVM. It prints the nanoseconds per
+ * them (the columns the job does not use skipped), then the {@code map} stages before its first shuffle and, when
+ * that shuffle feeds a {@code reduce}, the map-side aggregation with the planned shuffle key, over the whole file
+ * again and again in one JVM (jobs with a join before their first shuffle are not measured). It prints the nanoseconds per
  * row of each pass, reading alone and with the stages, so that a change to the row path can be measured without the
  * start-up, the JIT's warm-up and the second core of a whole run. Not a test: run it by hand, after {@code mvn
  * test-compile}:
@@ -79,38 +81,31 @@ public final class MapPathBenchmark {
         System.out.println("(rows and groups seen: " + out[0] + ")");
     }
 
-    /** The leading map stages, then the map-side aggregation of a reduce that follows them. */
+    /**
+     * The map stages before the job's first shuffle, then, when that shuffle feeds a reduce, its map-side aggregation
+     * with the shuffle key the job's mappers encode.
+     */
     private static RowConsumer mapSide(ValidatedJob job, long[] out) {
+        MapReduceJob first = new Planner(name -> OptionalLong.empty(), Planner.DEFAULT_BROADCAST_LIMIT)
+                .plan(job)
+                .jobs()
+                .get(0);
         List<Stage> stages = job.definition().stages();
-        int maps = 0;
-        while (maps < stages.size() && stages.get(maps) instanceof MapStage) {
-            maps++;
-        }
+        int maps = first.shuffleStage().map(PlannedStage::index).orElse(stages.size());
         RowConsumer consumer = row -> out[0]++;
-        if (maps < stages.size() && stages.get(maps) instanceof ReduceStage reduce) {
+        if (first.shuffleStage().map(PlannedStage::stage).orElse(null) instanceof ReduceStage reduce) {
             StructType input = job.inputOf(maps);
-            List<KeyColumn> keys = new ArrayList<>();
-            for (ColumnRef column : reduce.groupBy()) {
-                int position = position(input, column.name());
-                keys.add(new KeyColumn(
-                        position, input.fields().get(position).type(), KeyColumn.Order.ASC, KeyColumn.Nulls.FIRST));
-            }
-            consumer = HashAggregator.of(
-                    reduce, input, KeyCodec.of(keys), 100_000, (key, length, groupLength, partial) -> out[0]++);
+            KeyCodec key = JobSetup.shuffleKey(first.shuffle().orElseThrow(), input);
+            consumer =
+                    HashAggregator.of(reduce, input, key, 100_000, (bytes, length, groupLength, partial) -> out[0]++);
         }
         for (int i = maps - 1; i >= 0; i--) {
-            consumer = MapStageOperator.compile((MapStage) stages.get(i), job.inputOf(i), consumer);
+            if (!(stages.get(i) instanceof MapStage map)) {
+                throw new IllegalArgumentException("stage " + (i + 1) + " before the first shuffle is not a map stage");
+            }
+            consumer = MapStageOperator.compile(map, job.inputOf(i), consumer);
         }
         return consumer;
-    }
-
-    private static int position(StructType schema, String name) {
-        for (int i = 0; i < schema.fields().size(); i++) {
-            if (schema.fields().get(i).name().equalsIgnoreCase(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("no column " + name + " in " + schema);
     }
 
     private static double nanosPerRow(String file, ReadSpec spec, RowConsumer consumer) throws Exception {
