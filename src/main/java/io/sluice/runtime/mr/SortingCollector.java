@@ -506,19 +506,14 @@ public final class SortingCollector implements MapOutputCollector<KeyWritable, R
 
     /** The bytes of the serialized key starting at {@code start} in {@code data}: its two vint lengths and its bytes. */
     private int keyBytes(int start) {
-        int lengthBytes = vintSize(data[start]);
-        return lengthBytes + vintSize(data[start + lengthBytes]) + vint(data, start, lengthBytes);
+        int lengthBytes = WritableUtils.decodeVIntSize(data[start]);
+        return lengthBytes + WritableUtils.decodeVIntSize(data[start + lengthBytes]) + vint(data, start, lengthBytes);
     }
 
     /** The bytes of the vint length at {@code start} in {@code data} and of the bytes it counts. */
     private int serializedBytes(int start) {
-        int lengthBytes = vintSize(data[start]);
+        int lengthBytes = WritableUtils.decodeVIntSize(data[start]);
         return lengthBytes + vint(data, start, lengthBytes);
-    }
-
-    /** The size of a vint whose first byte is {@code first} ({@code WritableUtils.decodeVIntSize}). */
-    private static int vintSize(byte first) {
-        return first >= -112 ? 1 : first < -120 ? -119 - first : -111 - first;
     }
 
     /** The non-negative vint of {@code size} bytes at {@code at} in {@code bytes}, as {@link #putVInt} writes it. */
