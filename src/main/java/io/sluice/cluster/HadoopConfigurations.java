@@ -60,8 +60,8 @@ public final class HadoopConfigurations {
      * Starts reading {@link #local()}'s configuration on a thread of its own, for a command that will run local jobs:
      * the first {@code local()} then takes it. Reading Hadoop's defaults and starting its user and file system state
      * take ~100 ms at the start of a process, the main thread meanwhile builds the command line, opens the catalog
-     * and reads the job, and the second core is mostly idle then. The same thread also makes, in advance, two things
-     * the first local job makes on the main thread: the platform MBean server (Hadoop's metrics register with it
+     * and reads the job, and the second core is mostly idle then. The same thread also makes, in advance, what the
+     * first local job would make on the main thread: the platform MBean server (Hadoop's metrics register with it
      * when the local runner starts, ~30 ms), an XML transformer (writing {@code job.xml}), the process's secure random
      * numbers (a run's id) and the key generator of a job's shuffle secret (~20 ms at a job's submission).
      *
