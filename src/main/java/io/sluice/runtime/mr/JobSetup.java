@@ -71,7 +71,8 @@ final class JobSetup {
     Job configure(Configuration base, MapReduceJob mr, Optional<Path> previous, Path output, Path scratch)
             throws IOException {
         Job hadoop = Job.getInstance(
-                new Configuration(base), "sluice " + job.definition().name() + " (" + mr.number() + ")");
+                runsLocally(base) ? withoutDefaults(base) : new Configuration(base),
+                "sluice " + job.definition().name() + " (" + mr.number() + ")");
         Configuration conf = hadoop.getConfiguration();
         common(conf);
         StructType input = inputSchema(mr);
@@ -284,6 +285,35 @@ final class JobSetup {
     }
 
     /** True when the job's tasks run in this JVM, on Hadoop's LocalJobRunner. */
+    /**
+     * What of {@code base} does not come from Hadoop's default files ({@code core-default.xml}...), for a local job.
+     * Hadoop writes a job's whole configuration into its {@code job.xml}, which the local runner reads back, writes
+     * again and reads once more before a task starts (~180 KB each time, most of it the defaults); its tasks read the
+     * default files themselves, so they see the same configuration. On a cluster the whole configuration goes, as
+     * Hadoop ships it.
+     */
+    static Configuration withoutDefaults(Configuration base) {
+        Configuration conf = new Configuration(false);
+        for (Map.Entry<String, String> property : base) {
+            if (!fromDefaultsOnly(base.getPropertySources(property.getKey()))) {
+                conf.set(property.getKey(), property.getValue());
+            }
+        }
+        return conf;
+    }
+
+    private static boolean fromDefaultsOnly(String[] sources) {
+        if (sources == null || sources.length == 0) {
+            return false;
+        }
+        for (String source : sources) {
+            if (!source.endsWith("-default.xml")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean runsLocally(Configuration conf) {
         return "local".equals(conf.get("mapreduce.framework.name", "local"));
     }

@@ -8,9 +8,13 @@ import io.sluice.job.JobValidator;
 import io.sluice.job.SampleLake;
 import io.sluice.plan.MapReduceJob;
 import io.sluice.plan.Planner;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapred.JobConf;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,28 @@ class JobSetupTest {
         JobSetup.setUnlessConfigured(conf, MRJobConfig.IO_SORT_MB, "256");
 
         assertThat(conf.get(MRJobConfig.IO_SORT_MB)).isEqualTo("1");
+    }
+
+    @Test
+    void aLocalJobCarriesWhatDiffersFromHadoopsDefaultsAndItsTasksSeeTheWhole() throws IOException {
+        Configuration base = Job.getInstance(new Configuration()).getConfiguration();
+        base.setInt(MRJobConfig.IO_SORT_MB, 1);
+        base.set("sluice.test.setting", "x");
+
+        Configuration job = JobSetup.withoutDefaults(base);
+
+        assertThat(job.get(MRJobConfig.IO_SORT_MB)).as("set over a default").isEqualTo("1");
+        assertThat(job.get("sluice.test.setting")).isEqualTo("x");
+        assertThat(job.get("io.file.buffer.size"))
+                .as("only in core-default.xml")
+                .isNull();
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        job.writeXml(xml);
+        JobConf task = new JobConf();
+        task.addResource(new ByteArrayInputStream(xml.toByteArray()), "job.xml");
+        for (Map.Entry<String, String> property : base) {
+            assertThat(task.getRaw(property.getKey())).as(property.getKey()).isEqualTo(property.getValue());
+        }
     }
 
     @Test
