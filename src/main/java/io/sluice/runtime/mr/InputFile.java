@@ -1,13 +1,13 @@
 package io.sluice.runtime.mr;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.catalog.SerDeInfo;
 import io.sluice.format.ReadSpec;
 import io.sluice.types.DataType;
 import io.sluice.types.StructType;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +29,6 @@ public record InputFile(
         Map<String, String> parameters,
         List<String> partitionValues,
         List<String> partitionTypes) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public InputFile {
         serdeParameters = Map.copyOf(serdeParameters);
@@ -57,34 +55,49 @@ public record InputFile(
     }
 
     static String toJson(List<InputFile> files) {
-        try {
-            return JSON.writeValueAsString(files);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        ArrayNode array = ConfJson.array();
+        files.forEach(file -> array.add(file.toNode()));
+        return ConfJson.write(array);
     }
 
     static List<InputFile> listFromJson(String json) {
-        try {
-            return JSON.readValue(json, new TypeReference<List<InputFile>>() {});
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<InputFile> files = new ArrayList<>();
+        ConfJson.read(json).forEach(node -> files.add(of(node)));
+        return files;
     }
 
     String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ConfJson.write(toNode());
     }
 
     static InputFile fromJson(String json) {
-        try {
-            return JSON.readValue(json, InputFile.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return of(ConfJson.read(json));
+    }
+
+    ObjectNode toNode() {
+        ObjectNode node = ConfJson.object();
+        node.put("path", path);
+        node.put("length", length);
+        node.put("schema", schema);
+        node.put("inputFormat", inputFormat);
+        node.put("serde", serde);
+        ConfJson.putStrings(node, "serdeParameters", serdeParameters);
+        ConfJson.putStrings(node, "parameters", parameters);
+        ConfJson.putStrings(node, "partitionValues", partitionValues);
+        ConfJson.putStrings(node, "partitionTypes", partitionTypes);
+        return node;
+    }
+
+    static InputFile of(JsonNode node) {
+        return new InputFile(
+                ConfJson.text(node, "path"),
+                node.path("length").asLong(),
+                ConfJson.text(node, "schema"),
+                ConfJson.text(node, "inputFormat"),
+                ConfJson.text(node, "serde"),
+                ConfJson.stringMap(node, "serdeParameters"),
+                ConfJson.stringMap(node, "parameters"),
+                ConfJson.stringList(node, "partitionValues"),
+                ConfJson.stringList(node, "partitionTypes"));
     }
 }

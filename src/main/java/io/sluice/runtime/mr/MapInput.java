@@ -2,12 +2,12 @@ package io.sluice.runtime.mr;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.types.DataType;
 import io.sluice.types.StructType;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 
@@ -28,8 +28,6 @@ record MapInput(int side, List<InputFile> files, String folder, String schema, S
     static final int OTHER = 1;
 
     static final String INPUTS = "sluice.inputs";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     MapInput {
         files = List.copyOf(files);
@@ -64,18 +62,31 @@ record MapInput(int side, List<InputFile> files, String folder, String schema, S
     }
 
     static void set(Configuration conf, String key, List<MapInput> inputs) {
-        try {
-            conf.set(key, JSON.writeValueAsString(inputs));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        ArrayNode array = ConfJson.array();
+        for (MapInput input : inputs) {
+            ObjectNode node = array.addObject();
+            node.put("side", input.side());
+            ArrayNode files = node.putArray("files");
+            input.files().forEach(file -> files.add(file.toNode()));
+            node.put("folder", input.folder());
+            node.put("schema", input.schema());
+            node.put("target", input.target());
         }
+        conf.set(key, ConfJson.write(array));
     }
 
     static List<MapInput> get(Configuration conf, String key) {
-        try {
-            return JSON.readValue(conf.get(key, "[]"), new TypeReference<List<MapInput>>() {});
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        List<MapInput> inputs = new ArrayList<>();
+        for (JsonNode node : ConfJson.read(conf.get(key, "[]"))) {
+            List<InputFile> files = new ArrayList<>();
+            node.path("files").forEach(file -> files.add(InputFile.of(file)));
+            inputs.add(new MapInput(
+                    node.path("side").asInt(),
+                    files,
+                    ConfJson.text(node, "folder"),
+                    ConfJson.text(node, "schema"),
+                    ConfJson.text(node, "target")));
         }
+        return inputs;
     }
 }
