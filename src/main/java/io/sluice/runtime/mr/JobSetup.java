@@ -284,7 +284,6 @@ final class JobSetup {
         }
     }
 
-    /** True when the job's tasks run in this JVM, on Hadoop's LocalJobRunner. */
     /**
      * What of {@code base} does not come from Hadoop's default files ({@code core-default.xml}...), for a local job.
      * Hadoop writes a job's whole configuration into its {@code job.xml}, which the local runner reads back, writes
@@ -314,6 +313,7 @@ final class JobSetup {
         return true;
     }
 
+    /** True when the job's tasks run in this JVM, on Hadoop's LocalJobRunner. */
     static boolean runsLocally(Configuration conf) {
         return "local".equals(conf.get("mapreduce.framework.name", "local"));
     }
