@@ -1,14 +1,16 @@
 package io.sluice.catalog.sqlite;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.sluice.runs.Run;
 import io.sluice.runs.RunFilter;
 import io.sluice.runs.RunKind;
 import io.sluice.runs.RunRequest;
 import io.sluice.runs.RunState;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +26,9 @@ import java.util.TreeMap;
 
 /** The {@code runs} table: one row per run, updated in place as its state changes. */
 final class RunRows {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Arguments and counters are stored as flat JSON objects, written and read with Jackson's streaming API. */
+    private static final JsonFactory JSON = new JsonFactory();
+
     private static final String COLUMNS = "id, kind, name, definition_file, arguments, trigger_name, attempt,"
             + " previous_run_id, workflow_run_id, output, output_table, state, created_on, modified_on, started_on,"
             + " completed_on, error_message, counters, owner";
@@ -156,45 +160,60 @@ final class RunRows {
     }
 
     private static String writeArguments(Map<String, String> arguments) {
-        ObjectNode node = MAPPER.createObjectNode();
-        arguments.forEach(node::put);
-        return write(node);
+        return writeObject(arguments);
     }
 
     private static Map<String, String> readArguments(String json) {
         Map<String, String> arguments = new LinkedHashMap<>();
-        read(json)
-                .fields()
-                .forEachRemaining(e -> arguments.put(e.getKey(), e.getValue().textValue()));
+        readObject(json, (name, parser) -> arguments.put(name, parser.getValueAsString()));
         return arguments;
     }
 
     private static String writeCounters(Map<String, Long> counters) {
-        ObjectNode node = MAPPER.createObjectNode();
-        counters.forEach(node::put);
-        return write(node);
+        return writeObject(counters);
     }
 
     private static Map<String, Long> readCounters(String json) {
         Map<String, Long> counters = new TreeMap<>();
-        read(json)
-                .fields()
-                .forEachRemaining(e -> counters.put(e.getKey(), e.getValue().longValue()));
+        readObject(json, (name, parser) -> counters.put(name, parser.getValueAsLong()));
         return counters;
     }
 
-    private static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + node, e);
+    private static String writeObject(Map<String, ?> values) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = JSON.createGenerator(out)) {
+            generator.writeStartObject();
+            for (Map.Entry<String, ?> entry : values.entrySet()) {
+                generator.writeFieldName(entry.getKey());
+                if (entry.getValue() instanceof Long number) {
+                    generator.writeNumber(number);
+                } else {
+                    generator.writeString((String) entry.getValue());
+                }
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + values, e);
         }
+        return out.toString();
     }
 
-    private static JsonNode read(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
+    /** What takes each field of a flat JSON object, the parser on its value. */
+    private interface FieldReader {
+        void read(String name, JsonParser parser) throws IOException;
+    }
+
+    private static void readObject(String json, FieldReader fields) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                fields.read(name, parser);
+            }
+        } catch (IOException e) {
             throw new IllegalStateException("the run history holds invalid JSON: " + json, e);
         }
     }

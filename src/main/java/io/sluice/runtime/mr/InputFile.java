@@ -1,13 +1,11 @@
 package io.sluice.runtime.mr;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.catalog.SerDeInfo;
 import io.sluice.format.ReadSpec;
 import io.sluice.types.DataType;
 import io.sluice.types.StructType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,49 +53,50 @@ public record InputFile(
     }
 
     static String toJson(List<InputFile> files) {
-        ArrayNode array = ConfJson.array();
-        files.forEach(file -> array.add(file.toNode()));
-        return ConfJson.write(array);
+        return ConfJson.write(files.stream().map(InputFile::toMap).toList());
     }
 
     static List<InputFile> listFromJson(String json) {
         List<InputFile> files = new ArrayList<>();
-        ConfJson.read(json).forEach(node -> files.add(of(node)));
+        ConfJson.list(ConfJson.read(json)).forEach(file -> files.add(of(file)));
         return files;
     }
 
     String toJson() {
-        return ConfJson.write(toNode());
+        return ConfJson.write(toMap());
     }
 
     static InputFile fromJson(String json) {
         return of(ConfJson.read(json));
     }
 
-    ObjectNode toNode() {
-        ObjectNode node = ConfJson.object();
-        node.put("path", path);
-        node.put("length", length);
-        node.put("schema", schema);
-        node.put("inputFormat", inputFormat);
-        node.put("serde", serde);
-        ConfJson.putStrings(node, "serdeParameters", serdeParameters);
-        ConfJson.putStrings(node, "parameters", parameters);
-        ConfJson.putStrings(node, "partitionValues", partitionValues);
-        ConfJson.putStrings(node, "partitionTypes", partitionTypes);
-        return node;
+    /** This file as {@link ConfJson} writes it. */
+    Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("path", path);
+        map.put("length", length);
+        map.put("schema", schema);
+        map.put("inputFormat", inputFormat);
+        map.put("serde", serde);
+        map.put("serdeParameters", serdeParameters);
+        map.put("parameters", parameters);
+        map.put("partitionValues", partitionValues);
+        map.put("partitionTypes", partitionTypes);
+        return map;
     }
 
-    static InputFile of(JsonNode node) {
+    /** The file of a JSON object {@link ConfJson} read. */
+    static InputFile of(Object json) {
+        Map<String, Object> map = ConfJson.object(json);
         return new InputFile(
-                ConfJson.text(node, "path"),
-                node.path("length").asLong(),
-                ConfJson.text(node, "schema"),
-                ConfJson.text(node, "inputFormat"),
-                ConfJson.text(node, "serde"),
-                ConfJson.stringMap(node, "serdeParameters"),
-                ConfJson.stringMap(node, "parameters"),
-                ConfJson.stringList(node, "partitionValues"),
-                ConfJson.stringList(node, "partitionTypes"));
+                (String) map.get("path"),
+                (Long) map.get("length"),
+                (String) map.get("schema"),
+                (String) map.get("inputFormat"),
+                (String) map.get("serde"),
+                ConfJson.strings(map.get("serdeParameters")),
+                ConfJson.strings(map.get("parameters")),
+                ConfJson.stringList(map.get("partitionValues")),
+                ConfJson.stringList(map.get("partitionTypes")));
     }
 }

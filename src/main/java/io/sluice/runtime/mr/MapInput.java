@@ -2,13 +2,12 @@ package io.sluice.runtime.mr;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.types.DataType;
 import io.sluice.types.StructType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -62,30 +61,31 @@ record MapInput(int side, List<InputFile> files, String folder, String schema, S
     }
 
     static void set(Configuration conf, String key, List<MapInput> inputs) {
-        ArrayNode array = ConfJson.array();
+        List<Map<String, Object>> json = new ArrayList<>();
         for (MapInput input : inputs) {
-            ObjectNode node = array.addObject();
-            node.put("side", input.side());
-            ArrayNode files = node.putArray("files");
-            input.files().forEach(file -> files.add(file.toNode()));
-            node.put("folder", input.folder());
-            node.put("schema", input.schema());
-            node.put("target", input.target());
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("side", input.side());
+            map.put("files", input.files().stream().map(InputFile::toMap).toList());
+            map.put("folder", input.folder());
+            map.put("schema", input.schema());
+            map.put("target", input.target());
+            json.add(map);
         }
-        conf.set(key, ConfJson.write(array));
+        conf.set(key, ConfJson.write(json));
     }
 
     static List<MapInput> get(Configuration conf, String key) {
         List<MapInput> inputs = new ArrayList<>();
-        for (JsonNode node : ConfJson.read(conf.get(key, "[]"))) {
+        for (Object json : ConfJson.list(ConfJson.read(conf.get(key, "[]")))) {
+            Map<String, Object> map = ConfJson.object(json);
             List<InputFile> files = new ArrayList<>();
-            node.path("files").forEach(file -> files.add(InputFile.of(file)));
+            ConfJson.list(map.get("files")).forEach(file -> files.add(InputFile.of(file)));
             inputs.add(new MapInput(
-                    node.path("side").asInt(),
+                    ((Long) map.get("side")).intValue(),
                     files,
-                    ConfJson.text(node, "folder"),
-                    ConfJson.text(node, "schema"),
-                    ConfJson.text(node, "target")));
+                    (String) map.get("folder"),
+                    (String) map.get("schema"),
+                    (String) map.get("target")));
         }
         return inputs;
     }

@@ -27,9 +27,12 @@ final class TaskFailures {
     /** The folder failed tasks write into; unset, they write nothing. */
     static final String FOLDER = "sluice.task.failures";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private TaskFailures() {}
+
+    /** Made when a task fails: every task runs through this class, and most never need it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** What one failed task said: when, which task, why, and the rows it had read and the bad records it had seen. */
     record Failure(long time, String task, String message, long rowsRead, long badRecords) {}
@@ -68,7 +71,7 @@ final class TaskFailures {
                 context.getCounter(BadRecords.COUNTER_GROUP, BadRecords.COUNTER).getValue());
         Path file = new Path(folder, context.getTaskAttemptID().toString() + ".json");
         try (OutputStream out = file.getFileSystem(context.getConfiguration()).create(file, true)) {
-            out.write(JSON.writeValueAsBytes(written));
+            out.write(Json.MAPPER.writeValueAsBytes(written));
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
         }
@@ -84,7 +87,7 @@ final class TaskFailures {
             }
             for (FileStatus file : fs.listStatus(folder)) {
                 try (InputStream in = fs.open(file.getPath())) {
-                    failures.add(JSON.readValue(in, Failure.class));
+                    failures.add(Json.MAPPER.readValue(in, Failure.class));
                 } catch (IOException | RuntimeException e) {
                     // a task that died while writing: the others tell why
                 }
