@@ -121,15 +121,15 @@ final class ConfJson {
         return (List<Object>) value;
     }
 
-    /** A map of strings read by {@link #read}, as strings. */
-    @SuppressWarnings("unchecked")
+    /** A JSON object of strings read by {@link #read}. */
     static Map<String, String> strings(Object value) {
-        return (Map<String, String>) value;
+        Map<String, String> strings = new LinkedHashMap<>();
+        object(value).forEach((name, text) -> strings.put(name, (String) text));
+        return strings;
     }
 
-    /** A list of strings read by {@link #read}, as strings. */
-    @SuppressWarnings("unchecked")
+    /** A JSON array of strings read by {@link #read}. */
     static List<String> stringList(Object value) {
-        return (List<String>) value;
+        return list(value).stream().map(String.class::cast).toList();
     }
 }
