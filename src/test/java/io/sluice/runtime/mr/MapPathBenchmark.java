@@ -41,13 +41,16 @@ import org.apache.hadoop.conf.Configuration;
  * test-compile}:
  *
  * <pre>
- * java -XX:+UseParallelGC -cp target/classes:target/test-classes:$(cat target/classpath.txt) \
+ * java -XX:+UseParallelGC -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=bin/compiler-directives.json \
+ *     -cp target/classes:target/test-classes:$(cat target/classpath.txt) \
  *     io.sluice.runtime.mr.MapPathBenchmark bench/etl/W2.yaml events=/path/to/events_1000000.csv out=/tmp/unused \
  *     [passes=15]
  * </pre>
  *
- * <p>With the launcher's collector ({@code -XX:+UseParallelGC}): G1's write barriers on the rows' value arrays add
- * ~30 ns per W2 row. W2 on 1M rows, this way: ~105-115 ns per row reading, ~170-180 with the map side.
+ * <p>With the launcher's collector ({@code -XX:+UseParallelGC}; G1's write barriers on the rows' value arrays add
+ * ~30 ns per W2 row) and its compiler directives, which keep the rare paths of the row loops out of them. W2 on 1M
+ * rows, this way: ~110-120 ns per row reading, ~170-185 with the map side; passes vary by ±7 ns, so compare the best
+ * passes of runs taken in turn.
  */
 public final class MapPathBenchmark {
     private MapPathBenchmark() {}
