@@ -111,6 +111,38 @@ public final class FormatTestFiles {
         return new Read(rows, bad, events);
     }
 
+    /**
+     * Reads one split as a mapper's row loop does: {@link RowReader#nextUntilPause} until it stops, then one record
+     * with {@link RowReader#next}; the events are those {@link #read} gives, and {@code pauses} counts the stops.
+     */
+    public static Read readPausing(FileFormat format, Path file, ReadSpec spec, long start, long length, int[] pauses) {
+        List<Row> rows = new ArrayList<>();
+        List<BadRecordException> bad = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        int width = spec.schema().fields().size();
+        try (RowReader reader = format.open(CONF, file, start, length, spec)) {
+            Row row = new Row(width);
+            while (true) {
+                try {
+                    if (!reader.nextUntilPause(row)) {
+                        pauses[0]++;
+                        if (!reader.next(row)) {
+                            break;
+                        }
+                    }
+                    rows.add(row.copy());
+                    events.add(row.toString());
+                } catch (BadRecordException e) {
+                    bad.add(e);
+                    events.add("bad: " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Read(rows, bad, events);
+    }
+
     /** Reads the file in splits of {@code size} bytes, one after another, as a job's map tasks would. */
     public static Read readInSplits(FileFormat format, Path file, ReadSpec spec, long size) {
         long length = length(file);

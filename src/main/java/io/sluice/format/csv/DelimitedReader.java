@@ -47,6 +47,13 @@ final class DelimitedReader implements RowReader {
     private final PlainRecordParser plain;
     private final PlainPassGate gate = new PlainPassGate();
     private long linesRead;
+    /** See {@link #updatePlainEnd}: computed by {@link #next}, moved with the window; 0 until then. */
+    private int plainEnd;
+    /**
+     * The record {@link #nextUntilPause} stopped at after the gate was asked (the plain pass declined it or was not
+     * to try it), which {@link #next} then reads the full way; or -1.
+     */
+    private int fullWayAt = -1;
 
     DelimitedReader(String file, TextSplit split, DelimitedDialect dialect, ReadSpec spec) {
         this.file = file;
@@ -82,22 +89,53 @@ final class DelimitedReader implements RowReader {
         this.plain = new PlainRecordParser(dialect, types, parsers, skipped, nullText);
     }
 
+    /**
+     * Reads the plain records that lie below {@link #plainEnd}; stops at any other (its end, the split's end, the end
+     * of the input, a record the plain pass declines or does not try) for {@link #next} to read.
+     */
+    @Override
+    public boolean nextUntilPause(Row row) {
+        int from = window.position();
+        if (from >= plainEnd) {
+            return false;
+        }
+        if (gate.open()) {
+            int next = plain.parse(window.bytes(), from, window.limit(), window.eof(), row);
+            gate.tried(next != PlainRecordParser.DECLINED);
+            if (next != PlainRecordParser.DECLINED) {
+                linesRead++;
+                window.position(next);
+                return true;
+            }
+        }
+        fullWayAt = from; // next reads it the full way, without asking the gate again
+        return false;
+    }
+
+    @Override
+    public boolean pauses() {
+        return true;
+    }
+
     @Override
     public boolean next(Row row) throws IOException, BadRecordException {
+        updatePlainEnd();
         while (true) {
             int from = window.position();
-            if (from == window.limit() && !window.fill()) {
+            if (from == window.limit() && !fillWindow()) {
                 return false;
             }
             from = window.position();
             if (window.offset(from) >= split.end()) {
                 return false;
             }
-            if (gate.open()) {
+            boolean fullWay = fullWayAt == from;
+            fullWayAt = -1;
+            if (!fullWay && gate.open()) {
                 if (window.limit() - from < PLAIN_SPAN && !window.eof()) {
                     // Read on first: the plain pass then rarely meets the end of the bytes in a record, a path that,
                     // taken at last by a compiled plain pass, would have the JIT compile it again.
-                    window.fill();
+                    fillWindow();
                     from = window.position();
                 }
                 int next = plain.parse(window.bytes(), from, window.limit(), window.eof(), row);
@@ -110,7 +148,7 @@ final class DelimitedReader implements RowReader {
             }
             int status = tokenizer.record(window.bytes(), from, window.limit(), window.eof());
             if (status == DelimitedTokenizer.NEED_MORE) {
-                window.fill();
+                fillWindow();
                 continue;
             }
             long line = linesRead;
@@ -124,6 +162,24 @@ final class DelimitedReader implements RowReader {
                 throw bad(line, Optional.empty(), recordText(from), tokenizer.problem());
             }
         }
+    }
+
+    /** Fills the window (its indexes change) and moves {@link #plainEnd} with it. */
+    private boolean fillWindow() throws IOException {
+        boolean filled = window.fill();
+        updatePlainEnd();
+        return filled;
+    }
+
+    /**
+     * Where {@link #nextUntilPause} stops: below it at least {@value #PLAIN_SPAN} bytes follow (or the input ends
+     * within the window) and the split goes on, so a plain record there is read as {@link #next} would read it,
+     * without looking at either end.
+     */
+    private void updatePlainEnd() {
+        long splitEnd = split.end() - window.offset(0);
+        int bytesEnd = window.eof() ? window.limit() : window.limit() - PLAIN_SPAN;
+        plainEnd = (int) Math.max(0, Math.min(bytesEnd, splitEnd));
     }
 
     private void fill(Row row, int from, long line) throws IOException, BadRecordException {

@@ -28,6 +28,10 @@ final class RowRecordReader extends RecordReader<NullWritable, Row> {
     private BadRecords badRecords;
     private long rows;
     private long length;
+    /** Whether the file's reader may pause ({@link RowReader#pauses}). */
+    private boolean pausing;
+
+    private boolean ended;
 
     @Override
     public void initialize(InputSplit split, TaskAttemptContext context) throws IOException {
@@ -38,6 +42,7 @@ final class RowRecordReader extends RecordReader<NullWritable, Row> {
         reader = BuiltinFormats.formats()
                 .forSpec(spec)
                 .open(context.getConfiguration(), new Path(file.path()), rowSplit.start(), length, spec);
+        pausing = reader.pauses();
         width = spec.schema().fields().size();
         partitionValues = new Object[file.partitionValues().size()];
         for (int i = 0; i < partitionValues.length; i++) {
@@ -55,25 +60,52 @@ final class RowRecordReader extends RecordReader<NullWritable, Row> {
 
     @Override
     public boolean nextKeyValue() throws IOException {
-        while (true) {
+        while (!ended) {
             try {
                 if (!reader.next(data)) {
+                    ended = true;
                     return false;
                 }
-                if (data != row) {
-                    for (int i = 0; i < width; i++) {
-                        row.setFrom(i, data, i);
-                    }
-                }
-                for (int i = 0; i < partitionValues.length; i++) {
-                    row.set(width + i, partitionValues[i]); // again each time: a stage may have changed the row
-                }
-                rows++;
+                complete();
                 return true;
             } catch (BadRecordException e) {
                 badRecords.add(e.getMessage());
             }
         }
+        return false; // its reader is not asked again once it said it ended
+    }
+
+    /**
+     * As {@link #nextKeyValue}, but false also where the file's reader pauses ({@link RowReader#nextUntilPause}) or
+     * after a bad record: {@link #nextKeyValue} then reads on (and is false at the end).
+     */
+    boolean nextUntilPause() throws IOException {
+        if (!pausing) {
+            return nextKeyValue();
+        }
+        try {
+            if (!reader.nextUntilPause(data)) {
+                return false;
+            }
+        } catch (BadRecordException e) {
+            badRecords.add(e.getMessage());
+            return false;
+        }
+        complete();
+        return true;
+    }
+
+    /** The row of the record just read: its data columns, then the partition values. */
+    private void complete() {
+        if (data != row) {
+            for (int i = 0; i < width; i++) {
+                row.setFrom(i, data, i);
+            }
+        }
+        for (int i = 0; i < partitionValues.length; i++) {
+            row.set(width + i, partitionValues[i]); // again each time: a stage may have changed the row
+        }
+        rows++;
     }
 
     @Override

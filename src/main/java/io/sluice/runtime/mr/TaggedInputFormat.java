@@ -59,13 +59,18 @@ public final class TaggedInputFormat extends InputFormat<NullWritable, Row> {
     }
 
     /** Reads the tagged split through its input's reader, widening rows to the input's target schema. */
-    private static final class Reader extends RecordReader<NullWritable, Row> {
+    private static final class Reader extends RecordReader<NullWritable, Row> implements DirectInput.Rows {
         private final RecordReader<NullWritable, Row> reader;
+        /** The reader, when it reads source files: it may pause ({@link RowRecordReader#nextUntilPause}). */
+        private final RowRecordReader files;
+
         private final RowWidening widening;
         private Row row;
+        private boolean ended;
 
         Reader(RecordReader<NullWritable, Row> reader, MapInput input) {
             this.reader = reader;
+            this.files = reader instanceof RowRecordReader rows ? rows : null;
             this.widening = RowWidening.of(input.readSchema(), input.targetSchema());
         }
 
@@ -78,11 +83,34 @@ public final class TaggedInputFormat extends InputFormat<NullWritable, Row> {
 
         @Override
         public boolean nextKeyValue() throws IOException, InterruptedException {
-            if (!reader.nextKeyValue()) {
+            if (ended || !reader.nextKeyValue()) {
+                ended = true; // its reader is not asked again once it said it ended
                 return false;
             }
             row = widening.apply(reader.getCurrentValue());
             return true;
+        }
+
+        @Override
+        public boolean nextUntilPause() throws IOException, InterruptedException {
+            if (files == null) {
+                return nextKeyValue(); // intermediate rows: no pauses
+            }
+            if (!files.nextUntilPause()) {
+                return false;
+            }
+            row = widening.apply(reader.getCurrentValue());
+            return true;
+        }
+
+        @Override
+        public boolean next() throws IOException, InterruptedException {
+            return nextKeyValue();
+        }
+
+        @Override
+        public Row current() {
+            return row;
         }
 
         @Override

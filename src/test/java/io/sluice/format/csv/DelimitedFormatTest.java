@@ -486,6 +486,59 @@ class DelimitedFormatTest {
         }
     }
 
+    @Test
+    void readingUntilTheReaderPausesGivesTheRecordsAndBadRecordsReadingOneByOneGives() {
+        // Larger than the reader's window (it pauses where it fills it), with records the plain pass declines
+        // (quoted, bad values, too many fields), blank lines, CRLF and no line break at the end.
+        ReadSpec spec = new ReadSpec(
+                Schemas.struct(List.of(
+                        Column.of("event_id", "bigint"),
+                        Column.of("ts", "timestamp"),
+                        Column.of("country", "string"),
+                        Column.of("qty", "int"),
+                        Column.of("price", "double"))),
+                "",
+                SerDeInfo.of(
+                        DelimitedDialect.OPEN_CSV_SERDE,
+                        Map.of("separatorChar", ",", "quoteChar", "\"", "escapeChar", "\"")),
+                Map.of("classification", "csv", "skip.header.line.count", "1"));
+        StringBuilder text = new StringBuilder("event_id,ts,country,qty,price\n");
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 30_000; i++) {
+            int kind = random.nextInt(100);
+            String record =
+                    switch (kind) {
+                        case 0 -> i + ",\"2024-02-29 11:46:22\",\"Ü, ß\",4,458.94";
+                        case 1 -> i + ",2024-13-01 00:00:00,DE,1,1.0";
+                        case 2 -> i + ",2024-02-19 00:00:00,CN,x,1.0";
+                        case 3 -> i + ",2024-02-19 00:00:00,CN,1,2.5,extra";
+                        case 4 -> "";
+                        default -> i + ",2024-02-19 16:40:" + (10 + kind % 50) + ",C" + (char) ('A' + kind % 26) + ","
+                                + kind + "," + kind + ".25";
+                    };
+            text.append(record).append(kind == 5 ? "\r\n" : "\n");
+        }
+        text.append("30000,2024-02-19 16:40:51,CN,6,0.5");
+        Path file = write(dir, "events.csv", text.toString().getBytes(UTF_8));
+        long length = FormatTestFiles.length(file);
+
+        for (long size : new long[] {length, 300_001, 65_537, 4_099}) {
+            List<String> expected = new java.util.ArrayList<>();
+            List<String> actual = new java.util.ArrayList<>();
+            int[] pauses = {0};
+            for (long start = 0; start < length; start += size) {
+                long splitLength = Math.min(size, length - start);
+                expected.addAll(FormatTestFiles.read(format, file, spec, start, splitLength)
+                        .events());
+                actual.addAll(FormatTestFiles.readPausing(format, file, spec, start, splitLength, pauses)
+                        .events());
+            }
+            assertThat(actual).as("splits of %d bytes", size).isEqualTo(expected);
+            assertThat(expected).hasSizeGreaterThan(29_000);
+            assertThat(pauses[0]).as("stops short of the end").isGreaterThan((int) (length / size) + 1);
+        }
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] joined = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, joined, a.length, b.length);
