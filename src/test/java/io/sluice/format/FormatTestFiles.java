@@ -87,6 +87,18 @@ public final class FormatTestFiles {
 
     /** Reads one split. */
     public static Read read(FileFormat format, Path file, ReadSpec spec, long start, long length) {
+        return read(format, file, spec, start, length, null);
+    }
+
+    /**
+     * Reads one split as a mapper's row loop does: {@link RowReader#nextUntilPause} until it stops, then one record
+     * with {@link RowReader#next}; the events are those {@link #read} gives, and {@code pauses} counts the stops.
+     */
+    public static Read readPausing(FileFormat format, Path file, ReadSpec spec, long start, long length, int[] pauses) {
+        return read(format, file, spec, start, length, pauses);
+    }
+
+    private static Read read(FileFormat format, Path file, ReadSpec spec, long start, long length, int[] pauses) {
         List<Row> rows = new ArrayList<>();
         List<BadRecordException> bad = new ArrayList<>();
         List<String> events = new ArrayList<>();
@@ -95,7 +107,7 @@ public final class FormatTestFiles {
             Row row = new Row(width);
             while (true) {
                 try {
-                    if (!reader.next(row)) {
+                    if (!(pauses != null && nextUntilPause(reader, row, pauses) || reader.next(row))) {
                         break;
                     }
                     rows.add(row.copy());
@@ -111,36 +123,13 @@ public final class FormatTestFiles {
         return new Read(rows, bad, events);
     }
 
-    /**
-     * Reads one split as a mapper's row loop does: {@link RowReader#nextUntilPause} until it stops, then one record
-     * with {@link RowReader#next}; the events are those {@link #read} gives, and {@code pauses} counts the stops.
-     */
-    public static Read readPausing(FileFormat format, Path file, ReadSpec spec, long start, long length, int[] pauses) {
-        List<Row> rows = new ArrayList<>();
-        List<BadRecordException> bad = new ArrayList<>();
-        List<String> events = new ArrayList<>();
-        int width = spec.schema().fields().size();
-        try (RowReader reader = format.open(CONF, file, start, length, spec)) {
-            Row row = new Row(width);
-            while (true) {
-                try {
-                    if (!reader.nextUntilPause(row)) {
-                        pauses[0]++;
-                        if (!reader.next(row)) {
-                            break;
-                        }
-                    }
-                    rows.add(row.copy());
-                    events.add(row.toString());
-                } catch (BadRecordException e) {
-                    bad.add(e);
-                    events.add("bad: " + e.getMessage());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static boolean nextUntilPause(RowReader reader, Row row, int[] pauses)
+            throws IOException, BadRecordException {
+        if (reader.nextUntilPause(row)) {
+            return true;
         }
-        return new Read(rows, bad, events);
+        pauses[0]++;
+        return false;
     }
 
     /** Reads the file in splits of {@code size} bytes, one after another, as a job's map tasks would. */

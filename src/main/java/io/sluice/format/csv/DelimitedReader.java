@@ -99,14 +99,8 @@ final class DelimitedReader implements RowReader {
         if (from >= plainEnd) {
             return false;
         }
-        if (gate.open()) {
-            int next = plain.parse(window.bytes(), from, window.limit(), window.eof(), row);
-            gate.tried(next != PlainRecordParser.DECLINED);
-            if (next != PlainRecordParser.DECLINED) {
-                linesRead++;
-                window.position(next);
-                return true;
-            }
+        if (gate.open() && readPlain(from, row)) {
+            return true;
         }
         fullWayAt = from; // next reads it the full way, without asking the gate again
         return false;
@@ -138,11 +132,7 @@ final class DelimitedReader implements RowReader {
                     fillWindow();
                     from = window.position();
                 }
-                int next = plain.parse(window.bytes(), from, window.limit(), window.eof(), row);
-                gate.tried(next != PlainRecordParser.DECLINED);
-                if (next != PlainRecordParser.DECLINED) {
-                    linesRead++;
-                    window.position(next);
+                if (readPlain(from, row)) {
                     return true;
                 }
             }
@@ -162,6 +152,18 @@ final class DelimitedReader implements RowReader {
                 throw bad(line, Optional.empty(), recordText(from), tokenizer.problem());
             }
         }
+    }
+
+    /** Reads the record at {@code from} the plain way, and tells the gate how that went: false when declined. */
+    private boolean readPlain(int from, Row row) {
+        int next = plain.parse(window.bytes(), from, window.limit(), window.eof(), row);
+        gate.tried(next != PlainRecordParser.DECLINED);
+        if (next == PlainRecordParser.DECLINED) {
+            return false;
+        }
+        linesRead++;
+        window.position(next);
+        return true;
     }
 
     /** Fills the window (its indexes change) and moves {@link #plainEnd} with it. */

@@ -423,18 +423,7 @@ class DelimitedFormatTest {
 
     @Test
     void plainAndQuotedRecordsMixedReadAlike() {
-        ReadSpec spec = new ReadSpec(
-                Schemas.struct(List.of(
-                        Column.of("event_id", "bigint"),
-                        Column.of("ts", "timestamp"),
-                        Column.of("country", "string"),
-                        Column.of("qty", "int"),
-                        Column.of("price", "double"))),
-                "",
-                SerDeInfo.of(
-                        DelimitedDialect.OPEN_CSV_SERDE,
-                        Map.of("separatorChar", ",", "quoteChar", "\"", "escapeChar", "\"")),
-                Map.of("classification", "csv", "skip.header.line.count", "1"));
+        ReadSpec spec = eventsSpec();
         Path file = write(
                 dir,
                 "events.csv",
@@ -490,18 +479,7 @@ class DelimitedFormatTest {
     void readingUntilTheReaderPausesGivesTheRecordsAndBadRecordsReadingOneByOneGives() {
         // Larger than the reader's window (it pauses where it fills it), with records the plain pass declines
         // (quoted, bad values, too many fields), blank lines, CRLF and no line break at the end.
-        ReadSpec spec = new ReadSpec(
-                Schemas.struct(List.of(
-                        Column.of("event_id", "bigint"),
-                        Column.of("ts", "timestamp"),
-                        Column.of("country", "string"),
-                        Column.of("qty", "int"),
-                        Column.of("price", "double"))),
-                "",
-                SerDeInfo.of(
-                        DelimitedDialect.OPEN_CSV_SERDE,
-                        Map.of("separatorChar", ",", "quoteChar", "\"", "escapeChar", "\"")),
-                Map.of("classification", "csv", "skip.header.line.count", "1"));
+        ReadSpec spec = eventsSpec();
         StringBuilder text = new StringBuilder("event_id,ts,country,qty,price\n");
         java.util.Random random = new java.util.Random(11);
         for (int i = 0; i < 30_000; i++) {
@@ -537,6 +515,22 @@ class DelimitedFormatTest {
             assertThat(expected).hasSizeGreaterThan(29_000);
             assertThat(pauses[0]).as("stops short of the end").isGreaterThan((int) (length / size) + 1);
         }
+    }
+
+    /** Events with a header line, in Hive's OpenCSVSerde dialect. */
+    private static ReadSpec eventsSpec() {
+        return new ReadSpec(
+                Schemas.struct(List.of(
+                        Column.of("event_id", "bigint"),
+                        Column.of("ts", "timestamp"),
+                        Column.of("country", "string"),
+                        Column.of("qty", "int"),
+                        Column.of("price", "double"))),
+                "",
+                SerDeInfo.of(
+                        DelimitedDialect.OPEN_CSV_SERDE,
+                        Map.of("separatorChar", ",", "quoteChar", "\"", "escapeChar", "\"")),
+                Map.of("classification", "csv", "skip.header.line.count", "1"));
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
