@@ -266,4 +266,25 @@ class ShuffleWritablesTest {
         System.arraycopy(bytes, 0, shifted, prefix, bytes.length);
         return shifted;
     }
+
+    @Test
+    void aKeyGoesAfterEverySplitPointItIsNotBelowComparingBytesUnsigned() {
+        byte[][] points = {{1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 5, 6, 7, 8, (byte) 0x90}};
+
+        assertThat(KeyRangePartitioner.partition(points, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, 8))
+                .as("a prefix of the first point")
+                .isZero();
+        assertThat(KeyRangePartitioner.partition(points, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 9))
+                .as("equal to the first point")
+                .isEqualTo(1);
+        assertThat(KeyRangePartitioner.partition(points, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 0}, 9))
+                .as("only the first length bytes count")
+                .isEqualTo(1);
+        assertThat(KeyRangePartitioner.partition(points, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, (byte) 0x8F}, 9))
+                .as("0x8F sorts below 0x90, unsigned")
+                .isEqualTo(1);
+        assertThat(KeyRangePartitioner.partition(points, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, (byte) 0xFF}, 9))
+                .isEqualTo(2);
+        assertThat(KeyRangePartitioner.partition(points, new byte[] {2}, 1)).isEqualTo(2);
+    }
 }
