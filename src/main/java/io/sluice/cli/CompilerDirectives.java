@@ -17,7 +17,10 @@ import javax.management.ObjectName;
  * aggregation, of an output partition, a key sampled for range partitioning. Those run often while the loops are being
  * profiled (every row starts a group at first), so C2 inlines them, and the compile of a W2 mapper's row path took
  * 3,007 bytes of inlined bytecode and 158 ms instead of 686 bytes and 32 ms; a W3 writer's, 356 ms instead of 72 ms.
- * {@code CompilerDirectivesTest} checks that the methods named still exist.
+ * And they keep out of a mapper's row loop the methods through which the end of its split arrives ({@code
+ * DirectInput$Loop.afterPause}, {@code throughHadoop}): a trap there at the end would discard the loop's compiled code
+ * before the job's next map task on the JVM could use it. {@code CompilerDirectivesTest} checks that the methods named
+ * still exist.
  *
  * <p>The directives are added through the JVM's diagnostic command MBean ({@code Compiler.directives_add}, what
  * {@code jcmd} runs), which the first local job makes anyway (Hadoop's metrics register with it), rather than with
